@@ -1,0 +1,100 @@
+// Every call and event between the renderer and the main process (Electron or browser host).
+// The router validates input and output of each call against these schemas; types are inferred.
+import { z } from 'zod';
+import { PultError } from './errors.ts';
+import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
+import { AgentWithSite } from './server-api.ts';
+
+/** No call carries more than this much JSON; larger ones are refused before parsing. */
+export const MAX_CALL_BYTES = 1_000_000;
+
+const Empty = z.strictObject({});
+
+export const AppInfo = z.object({
+  name: z.literal('Pult'),
+  version: z.string(),
+  build: z.string(),
+  platform: z.string(),
+  host: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SessionInfo = z.object({
+  serverUrl: HttpUrl,
+  serverVersion: z.string(),
+  agent: AgentWithSite,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const ConnectionStatus = z.object({
+  state: z.enum(['online', 'offline', 'connecting', 'signed_out']),
+  /** When the current state began. */
+  since: z.iso.datetime({ offset: true }),
+  serverUrl: HttpUrl.nullable(),
+  serverVersion: z.string().nullable(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const ProtocolLink = z.object({
+  scheme: z.enum(['tel', 'sip', 'callto']),
+  /** The number or SIP address as it came, for the phone feature to normalise and confirm. */
+  target: z.string().min(1).max(256),
+});
+export type ProtocolLink = z.infer<typeof ProtocolLink>;
+
+export const methods = {
+  'app.getInfo': { input: Empty, output: AppInfo },
+  'config.get': { input: Empty, output: EffectiveConfig },
+  'settings.get': { input: Empty, output: Settings },
+  'settings.update': { input: SettingsPatch, output: Settings },
+  'session.login': {
+    input: z.strictObject({
+      serverUrl: HttpUrl,
+      login: z.string().trim().min(1).max(64),
+      password: z.string().min(1).max(256),
+    }),
+    output: SessionInfo,
+  },
+  'session.get': { input: Empty, output: SessionInfo.nullable() },
+  'session.logout': { input: Empty, output: z.object({ ok: z.literal(true) }) },
+  'connection.getStatus': { input: Empty, output: ConnectionStatus },
+  'shell.openExternal': { input: z.strictObject({ url: HttpUrl }), output: z.object({ opened: z.boolean() }) },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  'connection.changed': ConnectionStatus,
+  'session.ended': z.object({ reason: z.enum(['logout', 'expired']) }),
+  'protocol.link': ProtocolLink,
+} as const satisfies Record<string, z.ZodType>;
+
+export type MethodName = keyof typeof methods;
+export type EventName = keyof typeof events;
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<(typeof methods)[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+/** What every call resolves to on the wire; the client turns `ok: false` into a thrown error. */
+export const CallResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: PultError }),
+]);
+export type CallResult = z.infer<typeof CallResult>;
+
+/** The API preload puts on `window.pult` (and the browser host's client mirrors). Nothing else. */
+export interface PultApi {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** IPC channel names used by Electron's preload and main. */
+export const IPC_INVOKE_CHANNEL = 'pult:invoke';
+export const IPC_EVENT_CHANNEL = 'pult:event';

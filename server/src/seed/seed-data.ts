@@ -1,0 +1,28 @@
+// What the demo-data generator produces and the seed inserter writes: plain, validated domain objects.
+import type { Agent, Article, Call, Conversation, Customer, ExtraService, Message, Payment, Site, Tariff } from '../../../contract/index.ts';
+
+export interface SeedAgent extends Agent {
+  /** Demo password, hashed by the inserter; printed by `npm start` for the demo accounts. */
+  password: string;
+}
+
+export interface SeedData {
+  sites: Site[];
+  agents: SeedAgent[];
+  tariffs: Tariff[];
+  extraServices: ExtraService[];
+  customers: Customer[];
+  payments: Payment[];
+  articles: Article[];
+  conversations: Conversation[];
+  messages: Message[];
+  calls: Call[];
+}
+
+export interface SeedOptions {
+  /** Same seed, same data, byte for byte. */
+  seed: number;
+  customers: number;
+  /** Anchor for generated dates so output does not depend on the day it runs. */
+  now: Date;
+}

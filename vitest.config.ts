@@ -1,0 +1,40 @@
+// Unit tests run in plain Node; the server's integration suite runs twice, on PGlite and on a real
+// PostgreSQL started by tests/integration/setup/postgres.global.ts on a free loopback port.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: '.cache/test-results/vitest.json' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration:pglite',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { PULT_TEST_DB: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration:postgres',
+          include: ['tests/integration/server/**/*.test.ts'],
+          environment: 'node',
+          env: { PULT_TEST_DB: 'postgres' },
+          globalSetup: ['tests/integration/setup/postgres.global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
