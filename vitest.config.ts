@@ -4,8 +4,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    reporters: ['default', 'json'],
-    outputFile: { json: '.cache/test-results/vitest.json' },
     projects: [
       {
         test: {

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/node-env.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
 cmd="${1:-}"; shift || true
 case "$cmd" in
   start)
@@ -17,7 +18,6 @@ case "$cmd" in
     exec node scripts/test.ts "$@" ;;
   run)
     bash scripts/ensure-modules.sh
-    export PATH="$PWD/node_modules/.bin:$PATH"
     exec "$@" ;;
   *) echo "usage: scripts/pult.sh start|test|run CMD..." >&2; exit 2 ;;
 esac
