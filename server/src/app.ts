@@ -1,0 +1,53 @@
+// The central server as a Fastify instance, without listening: main.ts listens, tests inject.
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { makeRequireRole } from './auth/require-role.ts';
+import { DEFAULT_SETTINGS, type AppContext, type ServerSettings } from './context.ts';
+import type { Database } from './db/open-database.ts';
+import { HttpError, installErrorHandlers } from './http/errors.ts';
+import { createLogger, type LogOptions } from './http/logger.ts';
+import { installProtocolCheck } from './http/protocol.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCustomerRoutes } from './routes/customers.ts';
+import { registerDirectoryRoutes } from './routes/directory.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { SERVER_VERSION } from './version.ts';
+
+export interface BuildOptions {
+  database: Pick<Database, 'db' | 'kind'>;
+  settings?: Partial<ServerSettings>;
+  log?: LogOptions;
+  /** Clock, for tests of expiry. */
+  now?: () => Date;
+  /** Trust X-Forwarded-For from a reverse proxy (for the client IP in rate limits and the audit log). */
+  trustProxy?: boolean;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const ctx: AppContext = {
+    db: opts.database.db,
+    databaseKind: opts.database.kind,
+    settings: { ...DEFAULT_SETTINGS, ...opts.settings },
+    version: SERVER_VERSION,
+    now: opts.now ?? (() => new Date()),
+  };
+  const app = Fastify({
+    loggerInstance: createLogger(opts.log),
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1_000_000,
+  });
+  app.decorateRequest('auth', null);
+  installErrorHandlers(app);
+  installProtocolCheck(app);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => new HttpError(429, 'rate_limited', `too many attempts; try again in ${c.after}`),
+  });
+
+  const requireRole = makeRequireRole(ctx);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx, requireRole);
+  registerCustomerRoutes(app, ctx, requireRole);
+  registerDirectoryRoutes(app, ctx, requireRole);
+  return app;
+}

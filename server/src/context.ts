@@ -1,0 +1,26 @@
+// What every route needs: the database and the server's settings.
+import type { Kysely } from 'kysely';
+import type { DatabaseKind } from './db/open-database.ts';
+import type { DB } from './db/schema.ts';
+
+export interface ServerSettings {
+  /** How long a sign-in lasts. */
+  sessionTtlMs: number;
+  /** Sign-in attempts per IP and login within `loginWindowMs`. */
+  loginMaxAttempts: number;
+  loginWindowMs: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  loginMaxAttempts: 5,
+  loginWindowMs: 60_000,
+};
+
+export interface AppContext {
+  db: Kysely<DB>;
+  databaseKind: DatabaseKind;
+  settings: ServerSettings;
+  version: string;
+  now: () => Date;
+}

@@ -1,0 +1,7 @@
+// Every migration, in order. Add a numbered file and list it here; never edit an applied one.
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-initial.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,158 @@
+// Table types for Kysely: the database as the query layer sees it (snake_case columns).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface SitesTable {
+  id: string;
+  name: string;
+  timezone: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  site_id: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface TariffsTable {
+  id: string;
+  name: string;
+  speed_mbps: number;
+  monthly_fee: number;
+  connection_type: string;
+}
+
+export interface ExtraServicesTable {
+  id: string;
+  name: string;
+  monthly_fee: number;
+}
+
+export interface CustomersTable {
+  id: string;
+  account_number: string;
+  full_name: string;
+  /** full_name lower-cased with ё→е, written by the application; what name search matches. */
+  name_search: string;
+  phones: string[];
+  emails: string[];
+  telegram_id: string | null;
+  whatsapp_id: string | null;
+  address_region: string;
+  address_city: string;
+  address_street: string;
+  address_house: string;
+  address_apartment: string | null;
+  connection_type: string;
+  tariff_id: string;
+  balance: number;
+  personal_manager_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomerExtraServicesTable {
+  customer_id: string;
+  extra_service_id: string;
+}
+
+export interface PaymentsTable {
+  id: string;
+  customer_id: string;
+  amount: number;
+  method: string;
+  paid_at: Timestamp;
+  status: string;
+}
+
+export interface KbArticlesTable {
+  id: string;
+  category: string;
+  title: string;
+  body: string;
+  tags: string[];
+  updated_at: Timestamp;
+}
+
+export interface ConversationsTable {
+  id: string;
+  channel: string;
+  customer_id: string | null;
+  external_address: string;
+  subject: string | null;
+  status: string;
+  category: string | null;
+  assignee_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  direction: string;
+  author_agent_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface CallsTable {
+  id: string;
+  conversation_id: string | null;
+  direction: string;
+  agent_id: string | null;
+  number: string;
+  started_at: Timestamp;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  result: string;
+  ivr_choice: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  agent_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  ip: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  action: string;
+  actor_agent_id: string | null;
+  actor_login: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  fields: string[];
+  ip: string | null;
+}
+
+export interface DB {
+  sites: SitesTable;
+  agents: AgentsTable;
+  tariffs: TariffsTable;
+  extra_services: ExtraServicesTable;
+  customers: CustomersTable;
+  customer_extra_services: CustomerExtraServicesTable;
+  payments: PaymentsTable;
+  kb_articles: KbArticlesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  calls: CallsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type CustomerRow = Selectable<CustomersTable>;
+export type NewCustomerRow = Insertable<CustomersTable>;
+export type AgentRow = Selectable<AgentsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,118 @@
+// Writes a SeedData into the database: multi-row INSERTs in batches sized under PostgreSQL's
+// 65 535-parameter limit, demo passwords hashed on the way. The whole seed is one transaction, so an
+// interrupted first-run seed leaves an empty database (seeded again next start), never half of one.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { hashPassword, type ScryptParams } from '../auth/password.ts';
+import { nameSearchKey } from '../customers/name-search.ts';
+import type { DB } from '../db/schema.ts';
+import type { SeedData } from './seed-data.ts';
+
+const MAX_PARAMS = 60_000;
+
+export interface InsertOptions {
+  /** Lower scrypt cost for tests; demo databases use the default. */
+  scrypt?: ScryptParams;
+  onProgress?: (table: string, rows: number) => void;
+}
+
+export type SeedCounts = Record<string, number>;
+
+async function insertBatched<T extends keyof DB & string>(
+  trx: Transaction<DB>,
+  table: T,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = Object.keys(rows[0]!).length;
+  const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
+  for (let i = 0; i < rows.length; i += size) {
+    // Kysely's insert types cannot follow a table name chosen at run time; rows are built below.
+    await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+  }
+  onProgress?.(table, rows.length);
+  return rows.length;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export async function insertSeedData(db: Kysely<DB>, data: SeedData, opts: InsertOptions = {}): Promise<SeedCounts> {
+  // Hash before the transaction: it is CPU work and must not hold the database.
+  const hashes = await mapLimit(data.agents, 4, (a) => hashPassword(a.password, opts.scrypt));
+  const p = opts.onProgress;
+  return db.transaction().execute(async (trx) => {
+    const counts: SeedCounts = {};
+    counts.sites = await insertBatched(trx, 'sites', data.sites.map((s) => ({ id: s.id, name: s.name, timezone: s.timezone })), p);
+    counts.agents = await insertBatched(trx, 'agents', data.agents.map((a, i) => ({
+      id: a.id, login: a.login, display_name: a.displayName, role: a.role, site_id: a.siteId, password_hash: hashes[i]!,
+    })), p);
+    counts.tariffs = await insertBatched(trx, 'tariffs', data.tariffs.map((t) => ({
+      id: t.id, name: t.name, speed_mbps: t.speedMbps, monthly_fee: t.monthlyFee, connection_type: t.connectionType,
+    })), p);
+    counts.extraServices = await insertBatched(trx, 'extra_services', data.extraServices.map((e) => ({ id: e.id, name: e.name, monthly_fee: e.monthlyFee })), p);
+    counts.customers = await insertBatched(trx, 'customers', data.customers.map((c) => ({
+      id: c.id,
+      account_number: c.accountNumber,
+      full_name: c.fullName,
+      name_search: nameSearchKey(c.fullName),
+      phones: c.phones,
+      emails: c.emails,
+      telegram_id: c.telegramId,
+      whatsapp_id: c.whatsappId,
+      address_region: c.address.region,
+      address_city: c.address.city,
+      address_street: c.address.street,
+      address_house: c.address.house,
+      address_apartment: c.address.apartment,
+      connection_type: c.connectionType,
+      tariff_id: c.tariffId,
+      balance: c.balance,
+      personal_manager_id: c.personalManagerId,
+      created_at: c.createdAt,
+      updated_at: c.createdAt,
+    })), p);
+    await insertBatched(trx, 'customer_extra_services', data.customers.flatMap((c) =>
+      [...new Set(c.extraServiceIds)].map((s) => ({ customer_id: c.id, extra_service_id: s }))), p);
+    counts.payments = await insertBatched(trx, 'payments', data.payments.map((x) => ({
+      id: x.id, customer_id: x.customerId, amount: x.amount, method: x.method, paid_at: x.paidAt, status: x.status,
+    })), p);
+    counts.articles = await insertBatched(trx, 'kb_articles', data.articles.map((a) => ({
+      id: a.id, category: a.category, title: a.title, body: a.body, tags: a.tags, updated_at: a.updatedAt,
+    })), p);
+    counts.conversations = await insertBatched(trx, 'conversations', data.conversations.map((c) => ({
+      id: c.id, channel: c.channel, customer_id: c.customerId, external_address: c.externalAddress, subject: c.subject,
+      status: c.status, category: c.category, assignee_id: c.assigneeId, created_at: c.createdAt, updated_at: c.updatedAt,
+    })), p);
+    counts.messages = await insertBatched(trx, 'messages', data.messages.map((m) => ({
+      id: m.id, conversation_id: m.conversationId, direction: m.direction, author_agent_id: m.authorAgentId, body: m.body, created_at: m.createdAt,
+    })), p);
+    counts.calls = await insertBatched(trx, 'calls', data.calls.map((c) => ({
+      id: c.id, conversation_id: c.conversationId, direction: c.direction, agent_id: c.agentId, number: c.number,
+      started_at: c.startedAt, answered_at: c.answeredAt, ended_at: c.endedAt, result: c.result, ivr_choice: c.ivrChoice,
+    })), p);
+    return counts;
+  });
+}
+
+/** True when nobody can sign in yet: the first run, before seeding. */
+export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
+  const r = await db.selectFrom('agents').select('id').limit(1).executeTakeFirst();
+  return r === undefined;
+}
+
+/** Empties every table (schema and migrations stay). */
+export async function wipeData(db: Kysely<DB>): Promise<void> {
+  await sql`truncate table audit_log, sessions, calls, messages, conversations, kb_articles, payments,
+    customer_extra_services, customers, extra_services, tariffs, agents, sites restart identity cascade`.execute(db);
+}
