@@ -1,6 +1,6 @@
 // The contract's own promises: errors name the field, presets are strict, every method has schemas.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { EVENT_NAMES, ItPreset, METHOD_NAMES, events, fromZodError, isMethodName, methods } from '../../../contract/index.ts';
 
 describe('contract', () => {

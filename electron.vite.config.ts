@@ -1,0 +1,36 @@
+// electron-vite builds three bundles into out/: main (electron/main.ts → out/main/main.js, ESM, the
+// package.json "main"), preload (preload/index.ts → out/preload/index.cjs: a sandboxed preload must be
+// one CommonJS file, so zod and the contract are bundled in) and the renderer, whose own config
+// (renderer/vite.config.ts: root renderer/, out/renderer) is reused as is.
+import { resolve } from 'node:path';
+import { mergeConfig } from 'vite';
+import { defineConfig } from 'electron-vite';
+import rendererConfig from './renderer/vite.config.ts';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: false, // one self-contained file: the package needs no node_modules at run time
+      rollupOptions: {
+        input: { main: resolve(root, 'electron/main.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  // electron-vite looks for src/renderer/index.html by default; ours is renderer/index.html.
+  renderer: mergeConfig(rendererConfig, { build: { rolldownOptions: { input: resolve(root, 'renderer/index.html') } } }),
+});

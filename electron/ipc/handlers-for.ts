@@ -1,0 +1,23 @@
+// Each contract method mapped to the service that answers it.
+import { ServiceError } from '../services/errors.ts';
+import { externalUrl } from '../services/security/url-policy.ts';
+import type { Services } from '../services/compose.ts';
+import type { Handlers } from './handlers.ts';
+
+export function handlersFor(s: Services): Handlers {
+  return {
+    'app.getInfo': () => s.info,
+    'config.get': () => s.config(),
+    'settings.get': () => s.settings.get(),
+    'settings.update': (patch) => s.settings.update(patch),
+    'session.login': (input) => s.session.login(input),
+    'session.get': () => s.session.get(),
+    'session.logout': () => s.session.logout(),
+    'connection.getStatus': () => s.connection.status(),
+    'shell.openExternal': async ({ url }) => {
+      const safe = externalUrl(url);
+      if (!safe) throw new ServiceError('invalid_input', 'only http(s) URLs without credentials open outside the app', 'input.url');
+      return { opened: await s.openUrl(safe) };
+    },
+  };
+}

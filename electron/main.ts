@@ -1,0 +1,84 @@
+// Electron entry: wires the shell (windows, protocol, permissions, IPC) to the same services and
+// router the browser host runs. No logic of its own beyond the wiring.
+import { app, type BrowserWindow } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from './services/compose.ts';
+import { appInfo } from './services/app/app-info.ts';
+import { createLog } from './services/log.ts';
+import { buildCsp } from './services/security/csp.ts';
+import { APP_ORIGIN, appOrigins } from './services/security/url-policy.ts';
+import { createEventBus } from './ipc/event-bus.ts';
+import { createRouter } from './ipc/router.ts';
+import { handlersFor } from './ipc/handlers-for.ts';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol.ts';
+import { defaultSession, hardenSession, hardenWebContents } from './shell/hardening.ts';
+import { bridgeIpc } from './shell/ipc-bridge.ts';
+import { createMainWindow, preloadPath } from './shell/main-window.ts';
+import { registerProtocolLinks } from './shell/protocol-links.ts';
+import { safeStorageSecretStore } from './shell/safe-storage-secrets.ts';
+import { openInBrowser } from './shell/open-external.ts';
+
+const log = createLog('main');
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL ?? null : null;
+const origins = appOrigins(devServerUrl);
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  const focus = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    const bus = createEventBus(log);
+    const userDataDir = app.getPath('userData');
+    const services = await composeServices({
+      argv: process.argv,
+      env: process.env,
+      userDataDir,
+      secrets: safeStorageSecretStore(userDataDir, log),
+      emit: (event, payload) => void bus.emit(event, payload),
+      log,
+      info: appInfo({ version: app.getVersion(), host: 'electron' }),
+      bundledPresetPath: app.isPackaged ? join(process.resourcesPath, 'preset', 'config.json') : undefined,
+      openUrl: openInBrowser,
+    });
+    const sip = services.config().preset.sip?.websocketUris ?? [];
+    const csp = buildCsp({ sipWebsocketUris: sip, extraConnectSrc: devServerUrl ? [devServerUrl.replace(/^http/, 'ws')] : [] });
+    const cspFn = () => csp;
+
+    hardenSession(defaultSession(), origins, cspFn, log);
+    hardenWebContents(origins, log);
+    serveRenderer(join(app.getAppPath(), 'out/renderer'), cspFn);
+    const router = createRouter(handlersFor(services), { log });
+    bridgeIpc(router, bus, origins, log);
+
+    const links = registerProtocolLinks((link) => void bus.emit('protocol.link', link), focus, log);
+    app.on('second-instance', (_event, argv) => {
+      links.handleArgv(argv);
+      focus();
+    });
+    links.handleArgv(process.argv);
+
+    win = await createMainWindow({
+      preloadPath: preloadPath(mainDir),
+      startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      userDataDir,
+      log,
+    });
+    links.ready();
+    win.on('closed', () => {
+      win = null;
+      services.stop();
+    });
+  });
+}

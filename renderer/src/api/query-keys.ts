@@ -1,0 +1,7 @@
+export const queryKeys = {
+  appInfo: ['app', 'info'] as const,
+  config: ['config'] as const,
+  settings: ['settings'] as const,
+  session: ['session'] as const,
+  connection: ['connection', 'status'] as const,
+};

@@ -1,0 +1,111 @@
+// The signed-in workspace: header (mark, name, current section, language), navigation on the left,
+// the section in the middle, status bar at the bottom. Keyboard: skip link first, Alt+1…6 jump to
+// sections and put focus on the section's heading.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppShell, Burger, Group, Kbd, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import type { SessionInfo } from '../../../contract/ipc.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { LogoMark } from '../ui/LogoMark.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { ComingSoon } from './ComingSoon.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { SECTION_IDS, type SectionId } from './sections.ts';
+import { SECTION_ICONS } from './section-icons.ts';
+import { useSection } from './use-section.ts';
+
+export function MainLayout({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation();
+  const [section, go] = useSection();
+  const [navOpened, nav] = useDisclosure(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+
+  const open = (id: SectionId, moveFocus: boolean) => {
+    focusHeading.current = moveFocus;
+    go(id);
+    nav.close();
+  };
+  useEffect(() => {
+    if (focusHeading.current) heading.current?.focus();
+    focusHeading.current = false;
+  }, [section]);
+
+  // Alt+1…6 work everywhere, inputs included: they never type a character an operator needs.
+  useHotkeys(
+    SECTION_IDS.map((id, i) => [`alt+${i + 1}`, () => open(id, true)] as [string, () => void]),
+    [],
+  );
+
+  return (
+    <AppShell
+      header={{ height: 44 }}
+      footer={{ height: 32 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <a className="pult-skip-link" href="#main-content" onClick={(e) => { e.preventDefault(); heading.current?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('app.mainNavigation')} />
+            <LogoMark size={22} />
+            <Text fw={700} size="md">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('app.mainNavigation')} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {SECTION_IDS.map((id, i) => {
+              const Icon = SECTION_ICONS[id];
+              const active = id === section;
+              return (
+                <NavLink
+                  key={id}
+                  data-testid={`nav-${id}`}
+                  href={`#/${id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    open(id, false);
+                  }}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  label={t(`nav.${id}`)}
+                  leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+                  rightSection={
+                    <Kbd size="xs" style={{ opacity: 0.7 }}>
+                      {t('nav.shortcut', { n: i + 1 })}
+                    </Kbd>
+                  }
+                  variant="light"
+                  className="pult-nav-link"
+                />
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content">
+        <Stack gap="md">
+          <Title order={1} ref={heading} tabIndex={-1} className="pult-section-heading" data-testid="section-title">
+            {t(`nav.${section}`)}
+          </Title>
+          {section === 'settings' ? <SettingsPage session={session} /> : <ComingSoon section={section} />}
+        </Stack>
+      </AppShell.Main>
+
+      <AppShell.Footer>
+        <StatusBar session={session} />
+      </AppShell.Footer>
+    </AppShell>
+  );
+}

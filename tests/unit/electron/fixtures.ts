@@ -1,0 +1,113 @@
+// Shared test data for the main-process tests: a valid input and output per contract method, a
+// stub service for each, and a fake central server (plain node:http) speaking contract/server-api.ts.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MethodInput, MethodName } from '../../../contract/ipc.ts';
+import type { AgentWithSite } from '../../../contract/server-api.ts';
+import type { Handlers } from '../../../electron/ipc/handlers.ts';
+
+export const AGENT: AgentWithSite = {
+  id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  login: 'operator',
+  displayName: 'Анна Смирнова',
+  role: 'operator',
+  siteId: 'msk',
+  site: { id: 'msk', name: 'Москва', timezone: 'Europe/Moscow' },
+};
+
+export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
+  'app.getInfo': {},
+  'config.get': {},
+  'settings.get': {},
+  'settings.update': { language: 'en', theme: 'dark', serverUrl: 'https://pult.example.ru' },
+  'session.login': { serverUrl: 'https://pult.example.ru', login: 'operator', password: 'pult-demo' },
+  'session.get': {},
+  'session.logout': {},
+  'connection.getStatus': {},
+  'shell.openExternal': { url: 'https://example.ru/help' },
+};
+
+const later = () => new Date(Date.now() + 3600_000).toISOString();
+export const SESSION = { serverUrl: 'https://pult.example.ru', serverVersion: '1.0.0', agent: AGENT, expiresAt: later() };
+
+export function stubHandlers(): Handlers {
+  return {
+    'app.getInfo': () => ({ name: 'Pult', version: '0.1.0', build: 'test', platform: 'linux-x64', host: 'browser' }),
+    'config.get': () => ({ preset: {}, sources: [], problems: [] }),
+    'settings.get': () => ({ language: 'ru', theme: 'auto', serverUrl: null }),
+    'settings.update': (p) => ({ language: p.language ?? 'ru', theme: p.theme ?? 'auto', serverUrl: p.serverUrl ?? null }),
+    'session.login': (i) => ({ ...SESSION, serverUrl: i.serverUrl }),
+    'session.get': () => null,
+    'session.logout': () => ({ ok: true }),
+    'connection.getStatus': () => ({ state: 'signed_out', since: new Date().toISOString(), serverUrl: null, serverVersion: null }),
+    'shell.openExternal': () => ({ opened: true }),
+  };
+}
+
+export interface FakeServer {
+  url: string;
+  /** Replace to change how the server answers. */
+  handler: (req: IncomingMessage, body: string, res: ServerResponse) => void;
+  requests: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>;
+  close(): Promise<void>;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export const TOKEN = 'x'.repeat(40);
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export function healthBody(protocol = { min: 1, max: 1 }) {
+  return { status: 'ok', version: '1.2.3', protocol, database: 'pglite', time: new Date().toISOString() };
+}
+
+/** A central server that accepts operator / pult-demo. */
+export function defaultHandler(req: IncomingMessage, body: string, res: ServerResponse): void {
+  if (req.url === '/api/health') return json(res, 200, healthBody());
+  if (req.url === '/api/auth/login' && req.method === 'POST') {
+    const b = JSON.parse(body || '{}') as { login?: string; password?: string };
+    if (b.login === 'operator' && b.password === 'pult-demo') return json(res, 200, { token: TOKEN, expiresAt: later(), agent: AGENT });
+    return json(res, 401, { error: { code: 'wrong_credentials', message: 'wrong login or password' } });
+  }
+  if (req.url === '/api/auth/me') {
+    if (req.headers.authorization === `Bearer ${TOKEN}`) return json(res, 200, { agent: AGENT, expiresAt: later() });
+    return json(res, 401, { error: { code: 'not_authenticated', message: 'no session' } });
+  }
+  if (req.url === '/api/auth/logout') return json(res, 200, { ok: true });
+  return json(res, 404, { error: { code: 'not_found', message: 'no route' } });
+}
+
+export async function startFakeServer(): Promise<FakeServer> {
+  let server: Server;
+  let port = 0;
+  const fake: FakeServer = {
+    url: '',
+    handler: defaultHandler,
+    requests: [],
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    stop: () => fake.close(),
+    restart: () => listen(),
+  };
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          fake.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+          fake.handler(req, body, res);
+        });
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server.address() as AddressInfo).port;
+        fake.url = `http://127.0.0.1:${port}`;
+        resolve();
+      });
+    });
+  await listen();
+  return fake;
+}
