@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { insertSeedData, isDatabaseEmpty, type SeedCounts } from './insert.ts';
 
-export const DEFAULT_SEED_CUSTOMERS = 5000;
+export const DEFAULT_SEED_CUSTOMERS = 10_000;
 export const DEFAULT_SEED = 1;
 
 export async function generateAndInsert(db: Kysely<DB>, opts: { customers: number; seed: number; now?: Date }): Promise<SeedCounts> {
