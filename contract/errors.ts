@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'config_invalid',
+  'conflict', // the change was made on data someone else changed first
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -8,3 +8,4 @@ export * from './domain/phone.ts';
 export * from './domain/customer.ts';
 export * from './domain/article.ts';
 export * from './domain/conversation.ts';
+export * from './sync.ts';

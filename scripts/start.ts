@@ -4,10 +4,10 @@
 // Ctrl+C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { electronBinary as findElectron } from './lib/electron-binary.ts';
 import { startService, type ServiceProcess } from './lib/service-process.ts';
-import { DEMO_ACCOUNTS } from '../server/src/seed/generate.ts';
+import { DEMO_ACCOUNTS } from '../server/src/seed/gen-demo-accounts.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -36,13 +36,7 @@ function buildIfNeeded(): void {
 }
 
 function electronBinary(): string | null {
-  if (forceBrowser) return null;
-  try {
-    const path = createRequire(import.meta.url)('electron') as string;
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  return forceBrowser ? null : findElectron();
 }
 
 const started: Array<ServiceProcess | ChildProcess> = [];

@@ -2,13 +2,15 @@
 // "N passed, N failed, N skipped". Typecheck, lint and build are checks: a failure counts as failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 interface Tally { passed: number; failed: number; skipped: number }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const want = (layer: string) => only.length === 0 || only.includes(layer);
-const resultsDir = '.cache/test-results';
+// Absolute: Playwright resolves PLAYWRIGHT_JSON_OUTPUT_NAME against the config's folder.
+const resultsDir = resolve('.cache/test-results');
 mkdirSync(resultsDir, { recursive: true });
 
 function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { electronBinary, skipReason } from './electron-binary.ts';
+import { electronBinary, skipReason } from '../../scripts/lib/electron-binary.ts';
 
 interface Ctx { app: ElectronApplication; page: Page }
 type Check = [name: string, run: (ctx: Ctx) => Promise<void>];

@@ -1,0 +1,30 @@
+// `npm run bench [-- scenario…]`: each scenario prints the figure it measured, a baseline measured in
+// the same run on the same machine, and their ratio. Nothing here is a pass/fail threshold.
+import { cpus } from 'node:os';
+import { ipcRouter } from './scenarios/ipc-router.ts';
+import { serverSearch } from './scenarios/server-search.ts';
+import type { Row } from './lib/timing.ts';
+
+const scenarios: Record<string, () => Promise<Row[]>> = {
+  'ipc-router': ipcRouter,
+  'server-search': serverSearch,
+};
+
+const only = process.argv.slice(2);
+const chosen = only.length ? only : Object.keys(scenarios);
+for (const name of chosen) if (!scenarios[name]) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(scenarios).join(', ')}`);
+
+console.log(`pult bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+const rows: Row[] = [];
+for (const name of chosen) {
+  const started = performance.now();
+  process.stdout.write(`\n▶ ${name}… `);
+  const r = await scenarios[name]!();
+  console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const row of r) {
+    console.log(`  ${row.scenario}\n    measured: ${row.measured}\n    baseline: ${row.baseline}\n    ratio:    ${row.ratio.toFixed(2)}× (${row.of})`);
+  }
+  rows.push(...r);
+}
+console.log('\nsummary (ratio = measured / baseline):');
+for (const row of rows) console.log(`  ${row.ratio.toFixed(2).padStart(8)}×  ${row.scenario}`);

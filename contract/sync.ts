@@ -1,0 +1,155 @@
+// The sync wire protocol between a client's replica and the central server.
+//
+// Pull: the server keeps one change feed. Every change has a `version` (a decimal string of a
+// bigint) assigned at commit time in commit order (see server/src/sync/README.md for why that
+// cannot skip a row). A client sends the last version it applied; the server answers with the next
+// page of changes visible to that agent, in version order, and the version to send next time.
+//
+// Push: writes are mutations {clientId, seq, name, args} from the client's durable outbox. The server
+// applies each exactly once, in seq order per client, and answers each with applied / duplicate /
+// rejected (with a reason the user can read and act on).
+import { z } from 'zod';
+import { PultError } from './errors.ts';
+import { Agent } from './domain/agent.ts';
+import { Article } from './domain/article.ts';
+import { Call, Conversation, Message } from './domain/conversation.ts';
+import { Customer, ExtraService, Tariff } from './domain/customer.ts';
+
+/** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+/** A feed position: a non-negative bigint as a decimal string ("0" = from the start). */
+export const SyncVersion = z.string().regex(/^(0|[1-9]\d{0,18})$/, 'expected a feed version: digits, no sign');
+export type SyncVersion = z.infer<typeof SyncVersion>;
+
+/** What the replica holds, each with the schema its rows are checked against. */
+export const SYNC_ENTITY_SCHEMAS = {
+  article: Article,
+  tariff: Tariff,
+  extra_service: ExtraService,
+  agent: Agent,
+  customer: Customer,
+  conversation: Conversation,
+  message: Message,
+  call: Call,
+} as const;
+export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
+export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
+export const SyncEntity = z.enum(SYNC_ENTITIES);
+export type SyncEntityRow<E extends SyncEntityName> = z.infer<(typeof SYNC_ENTITY_SCHEMAS)[E]>;
+
+const EntityId = z.string().min(1).max(64);
+
+function upsertOf<E extends SyncEntityName>(entity: E) {
+  return z.object({
+    op: z.literal('upsert'),
+    entity: z.literal(entity),
+    id: EntityId,
+    version: SyncVersion,
+    data: SYNC_ENTITY_SCHEMAS[entity],
+  });
+}
+
+export const Tombstone = z.object({
+  op: z.literal('delete'),
+  entity: SyncEntity,
+  id: EntityId,
+  version: SyncVersion,
+});
+
+export const Upsert = z.discriminatedUnion('entity', [
+  upsertOf('article'),
+  upsertOf('tariff'),
+  upsertOf('extra_service'),
+  upsertOf('agent'),
+  upsertOf('customer'),
+  upsertOf('conversation'),
+  upsertOf('message'),
+  upsertOf('call'),
+]);
+export type Upsert = z.infer<typeof Upsert>;
+
+export const Change = z.union([Upsert, Tombstone]);
+export type Change = z.infer<typeof Change>;
+
+export const MAX_PULL_LIMIT = 2000;
+
+export const PullRequest = z.strictObject({
+  protocol: z.number().int(),
+  /** Last version the replica applied; "0" for a first sync. */
+  after: SyncVersion,
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const PullResponse = z.object({
+  changes: z.array(Change).max(MAX_PULL_LIMIT),
+  /** Send this as `after` next time. Equal to the last change's version, or `after` if none. */
+  next: SyncVersion,
+  hasMore: z.boolean(),
+  /** Changes still waiting after this page (for progress: rows, percent, time left). */
+  remaining: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Mutations a client may send, each with its arguments' schema. */
+export const MUTATION_SCHEMAS = {
+  /** "Helped / outdated" feedback on a knowledge-base article. */
+  'article.feedback': z.strictObject({
+    articleId: z.uuid(),
+    verdict: z.enum(['helped', 'outdated']),
+    comment: z.string().trim().max(2000).optional(),
+  }),
+  /** A contact of the customer corrected during a call. */
+  'customer.updateContacts': z.strictObject({
+    customerId: z.uuid(),
+    phones: z.array(z.string().min(1).max(40)).max(10).optional(),
+    emails: z.array(z.email()).max(10).optional(),
+  }),
+} as const;
+export type MutationName = keyof typeof MUTATION_SCHEMAS;
+export const MUTATION_NAMES = Object.keys(MUTATION_SCHEMAS) as [MutationName, ...MutationName[]];
+export const MutationNameSchema = z.enum(MUTATION_NAMES);
+
+export const Mutation = z.strictObject({
+  seq: z.number().int().positive(),
+  name: MutationNameSchema,
+  /** Checked against MUTATION_SCHEMAS[name] by the server (and by the client before queueing). */
+  args: z.unknown(),
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const MAX_PUSH_BATCH = 200;
+
+export const PushRequest = z.strictObject({
+  protocol: z.number().int(),
+  clientId: z.uuid(),
+  mutations: z.array(Mutation).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const MutationResult = z.discriminatedUnion('status', [
+  z.object({ seq: z.number().int().positive(), status: z.literal('applied') }),
+  /** Applied before (the client resent it after a lost answer): nothing happened twice. */
+  z.object({ seq: z.number().int().positive(), status: z.literal('duplicate') }),
+  /** Refused; the client rolls back its optimistic change and shows `error` to the user. */
+  z.object({ seq: z.number().int().positive(), status: z.literal('rejected'), error: PultError }),
+]);
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  results: z.array(MutationResult),
+  /** The highest seq of this client the server has settled (applied or rejected). */
+  lastSeq: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const SYNC_API = {
+  pull: '/api/sync/pull',
+  push: '/api/sync/push',
+  /** WebSocket: the server sends {"type":"poke"} when the agent's feed has new changes. */
+  live: '/api/sync/live',
+} as const;
+
+export const Poke = z.object({ type: z.literal('poke'), version: SyncVersion });
+export type Poke = z.infer<typeof Poke>;
