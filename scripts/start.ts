@@ -59,6 +59,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main(): Promise<void> {
   buildIfNeeded();
   console.log(`pult: starting the central server (embedded database in ${dataDir})…`);
+  if (!existsSync(dataDir)) console.log('pult: first run: creating demo data (10 000 customers, 312 articles); this takes 10–30 s');
   const server = await startService({
     name: 'server',
     args: ['server/src/main.ts', '--port', serverPort, '--data-dir', dataDir, '--seed'],

@@ -20,6 +20,23 @@ export interface StartOptions {
   echo?: boolean;
 }
 
+const LEVELS: Record<number, string> = { 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+
+/** A pino JSON log line as one short readable line; request chatter is left out. */
+function readable(line: string): string | null {
+  if (!line.startsWith('{')) return line;
+  try {
+    const r = JSON.parse(line) as { level?: number; msg?: string; event?: string; reqId?: string };
+    if (r.event) return null; // "listening": npm start prints the URL itself
+    if (r.reqId && (r.level ?? 30) < 40) return null;
+    const extra = Object.entries(r).filter(([k]) => !['level', 'time', 'pid', 'hostname', 'msg', 'name', 'reqId'].includes(k));
+    const details = extra.length ? ` ${JSON.stringify(Object.fromEntries(extra))}` : '';
+    return `${(r.level ?? 30) >= 40 ? `${LEVELS[r.level ?? 30] ?? 'log'}: ` : ''}${r.msg ?? ''}${details}`;
+  } catch {
+    return line;
+  }
+}
+
 export function startService(opts: StartOptions): Promise<ServiceProcess> {
   const child = spawn(process.execPath, opts.args, {
     env: { ...process.env, ...opts.env },
@@ -29,7 +46,10 @@ export function startService(opts: StartOptions): Promise<ServiceProcess> {
   const remember = (line: string) => {
     seen.push(line);
     if (seen.length > 200) seen.shift();
-    if (opts.echo) console.log(`[${opts.name}] ${line}`);
+    if (opts.echo) {
+      const shown = readable(line);
+      if (shown) console.log(`[${opts.name}] ${shown}`);
+    }
   };
   createInterface({ input: child.stderr! }).on('line', remember);
   const stdout = createInterface({ input: child.stdout! });
