@@ -15,6 +15,7 @@ const chosen = only.length ? only : Object.keys(scenarios);
 for (const name of chosen) if (!scenarios[name]) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(scenarios).join(', ')}`);
 
 console.log(`pult bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+const ratio = (r: number) => (r >= 0.01 ? r.toFixed(2) : r.toExponential(1));
 const rows: Row[] = [];
 for (const name of chosen) {
   const started = performance.now();
@@ -22,9 +23,9 @@ for (const name of chosen) {
   const r = await scenarios[name]!();
   console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const row of r) {
-    console.log(`  ${row.scenario}\n    measured: ${row.measured}\n    baseline: ${row.baseline}\n    ratio:    ${row.ratio.toFixed(2)}× (${row.of})`);
+    console.log(`  ${row.scenario}\n    measured: ${row.measured}\n    baseline: ${row.baseline}\n    ratio:    ${ratio(row.ratio)}× (${row.of})`);
   }
   rows.push(...r);
 }
 console.log('\nsummary (ratio = measured / baseline):');
-for (const row of rows) console.log(`  ${row.ratio.toFixed(2).padStart(8)}×  ${row.scenario}`);
+for (const row of rows) console.log(`  ${ratio(row.ratio).padStart(8)}×  ${row.scenario}`);

@@ -18,7 +18,9 @@ export function measureJson(value: unknown, limit: number): Measure {
   const walk = (v: unknown, depth: number): Reason | null => {
     switch (typeof v) {
       case 'string':
-        // Cheap estimate first; exact UTF-8 length only when it is close to the limit.
+        // Every UTF-16 unit is at least one UTF-8 byte: a string longer than what is left is refused
+        // without reading it; the exact UTF-8 length is computed only when it is close to the limit.
+        if (v.length + 2 > limit - bytes) return 'too_large';
         bytes += v.length * 3 + 2 > limit - bytes ? Buffer.byteLength(v) + 2 : v.length + 2;
         return bytes > limit ? 'too_large' : null;
       case 'number':
