@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerSyncRoutes } from './routes/sync.ts';
 import { SERVER_VERSION } from './version.ts';
 
 export interface BuildOptions {
@@ -49,5 +50,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, ctx, requireRole);
   registerCustomerRoutes(app, ctx, requireRole);
   registerDirectoryRoutes(app, ctx, requireRole);
+  registerSyncRoutes(app, ctx, requireRole);
   return app;
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './db/open-database.ts';
 import type { DB } from './db/schema.ts';
+import { DEFAULT_SCOPE_DAYS } from './sync/scope.ts';
 
 export interface ServerSettings {
   /** How long a sign-in lasts. */
@@ -9,12 +10,15 @@ export interface ServerSettings {
   /** Sign-in attempts per IP and login within `loginWindowMs`. */
   loginMaxAttempts: number;
   loginWindowMs: number;
+  /** An operator's replica holds conversations open or updated within this many days. */
+  syncScopeDays: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   sessionTtlMs: 12 * 60 * 60 * 1000,
   loginMaxAttempts: 5,
   loginWindowMs: 60_000,
+  syncScopeDays: DEFAULT_SCOPE_DAYS,
 };
 
 export interface AppContext {

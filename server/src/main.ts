@@ -6,9 +6,14 @@
 // (--port 0 picks a free port); logs go to stderr.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
+import { DEFAULT_SETTINGS } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DEFAULT_SEED, DEFAULT_SEED_CUSTOMERS, seedIfEmpty } from './seed/first-run.ts';
+import { startFeedRefresh } from './sync/refresh.ts';
+
+/** How often agents' sync scopes are recomputed ("updated in the last N days" moves with the clock). */
+const FEED_REFRESH_MS = 5 * 60 * 1000;
 
 function fail(message: string): never {
   process.stderr.write(`pult-server: ${message}\n`);
@@ -51,12 +56,14 @@ async function main(): Promise<void> {
   const log = app.log;
   log.info({ database: database.kind, dataDir: databaseUrl ? undefined : values['data-dir'] }, 'database opened');
 
+  let stopFeedRefresh = async () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'stopping');
     await app.close().catch(() => {});
+    await stopFeedRefresh().catch(() => {});
     await database.close().catch(() => {}); // PGlite flushes to its data folder here
     process.exit(0);
   };
@@ -70,6 +77,13 @@ async function main(): Promise<void> {
     const counts = await seedIfEmpty(database.db, { customers: seedCustomers, seed: DEFAULT_SEED });
     if (counts) log.info({ counts, ms: Date.now() - started }, 'empty database seeded with demo data');
   }
+
+  stopFeedRefresh = startFeedRefresh(database.db, {
+    intervalMs: FEED_REFRESH_MS,
+    scopeDays: DEFAULT_SETTINGS.syncScopeDays,
+    onError: (err) => log.error({ err }, 'sync feed refresh failed'),
+    onDone: (counts) => log.debug({ counts }, 'sync feed refreshed'),
+  });
 
   const address = await app.listen({ port, host: values.host });
   const url = new URL(address);

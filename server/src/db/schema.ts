@@ -136,6 +136,49 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** The change feed: the latest state of each entity per audience (see server/src/sync/README.md). */
+export interface SyncFeedTable {
+  entity: string;
+  entity_id: string;
+  /** null = every agent. */
+  audience: string | null;
+  op: 'upsert' | 'delete';
+  data: ColumnType<unknown, string | null, string | null>;
+  /** null until the writing transaction stamps it just before commit. */
+  version: number | null;
+}
+
+/** One row per scoped entity ever written: concurrent writers of that entity collide on it. */
+export interface SyncTouchTable {
+  entity: string;
+  entity_id: string;
+  n: Generated<number>;
+}
+
+export interface SyncClientsTable {
+  client_id: string;
+  agent_id: string;
+  last_seq: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface SyncMutationResultsTable {
+  client_id: string;
+  seq: number;
+  status: 'applied' | 'rejected';
+  error: ColumnType<unknown, string | null, string | null>;
+  at: CreatedAt;
+}
+
+export interface ArticleFeedbackTable {
+  id: Generated<number>;
+  article_id: string;
+  agent_id: string | null;
+  verdict: 'helped' | 'outdated';
+  comment: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   sites: SitesTable;
   agents: AgentsTable;
@@ -150,6 +193,11 @@ export interface DB {
   calls: CallsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  sync_feed: SyncFeedTable;
+  sync_touch: SyncTouchTable;
+  sync_clients: SyncClientsTable;
+  sync_mutation_results: SyncMutationResultsTable;
+  article_feedback: ArticleFeedbackTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -18,6 +18,7 @@ import { normalizePhone, phoneForSearch } from '../customers/normalize-phone.ts'
 import { writeAudit } from '../db/queries/audit.ts';
 import { getCustomer, searchCustomers, updatePersonalData, type CustomerSearch } from '../db/queries/customers.ts';
 import { forbidden, HttpError, notFound, parseInput } from '../http/errors.ts';
+import { withSyncedTransaction } from '../sync/synced-transaction.ts';
 
 const CUSTOMER_ROLES: Role[] = ['operator', 'personal_manager', 'supervisor'];
 
@@ -80,8 +81,9 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext, re
       emails: patch.emails && [...new Set(patch.emails.map((e) => e.trim()))],
       address: patch.address,
     };
-    // One transaction: the row is locked, changed and the change audited together, or none of it.
-    const customer = await ctx.db.transaction().execute(async (trx) => {
+    // One transaction: the row is locked, changed, audited and put in the sync feed together, or
+    // none of it (retried whole if a concurrent writer of the same rows got there first).
+    const customer = await withSyncedTransaction(ctx.db, async (trx) => {
       const before = await getCustomer(trx, id, { forUpdate: true });
       if (!before) throw notFound('customer');
       assertInScope(auth, before);

@@ -1,10 +1,14 @@
 // Writes a SeedData into the database: multi-row INSERTs in batches sized under PostgreSQL's
 // 65 535-parameter limit, demo passwords hashed on the way. The whole seed is one transaction, so an
 // interrupted first-run seed leaves an empty database (seeded again next start), never half of one.
+// The sync feed is filled in the same transaction, set-based (server/src/sync/refresh.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { hashPassword, type ScryptParams } from '../auth/password.ts';
 import { nameSearchKey } from '../customers/name-search.ts';
 import type { DB } from '../db/schema.ts';
+import { refreshFeedIn } from '../sync/refresh.ts';
+import { DEFAULT_SCOPE_DAYS } from '../sync/scope.ts';
+import { stampVersions } from '../sync/synced-transaction.ts';
 import type { SeedData } from './seed-data.ts';
 
 const MAX_PARAMS = 60_000;
@@ -13,6 +17,9 @@ export interface InsertOptions {
   /** Lower scrypt cost for tests; demo databases use the default. */
   scrypt?: ScryptParams;
   onProgress?: (table: string, rows: number) => void;
+  /** Clock and window of the agents' sync scope (recent conversations). */
+  now?: Date;
+  scopeDays?: number;
 }
 
 export type SeedCounts = Record<string, number>;
@@ -101,6 +108,9 @@ export async function insertSeedData(db: Kysely<DB>, data: SeedData, opts: Inser
       id: c.id, conversation_id: c.conversationId, direction: c.direction, agent_id: c.agentId, number: c.number,
       started_at: c.startedAt, answered_at: c.answeredAt, ended_at: c.endedAt, result: c.result, ivr_choice: c.ivrChoice,
     })), p);
+    const feed = await refreshFeedIn(trx, { now: opts.now ?? new Date(), scopeDays: opts.scopeDays ?? DEFAULT_SCOPE_DAYS });
+    counts.feed = await stampVersions(trx);
+    p?.('sync_feed', feed.global.upserts + feed.scoped.upserts);
     return counts;
   });
 }
@@ -113,6 +123,7 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
 
 /** Empties every table (schema and migrations stay). */
 export async function wipeData(db: Kysely<DB>): Promise<void> {
-  await sql`truncate table audit_log, sessions, calls, messages, conversations, kb_articles, payments,
+  // The feed's version sequence is not restarted: a replica's cursor must never point past new rows.
+  await sql`truncate table article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, payments,
     customer_extra_services, customers, extra_services, tariffs, agents, sites restart identity cascade`.execute(db);
 }

@@ -1,7 +1,9 @@
 // Every migration, in order. Add a numbered file and list it here; never edit an applied one.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-sync.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-sync': m0002,
 };

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Address, ConnectionType, Customer } from '../../../../contract/index.ts';
 import type { Updateable } from 'kysely';
+import { recordChanges } from '../../sync/record-changes.ts';
 import type { CustomerRow, CustomersTable, DB } from '../schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -72,7 +73,10 @@ export interface PersonalDataChange {
   address?: Address;
 }
 
-/** Writes the given fields; returns the dotted names of the fields whose value changed. */
+/**
+ * Writes the given fields and puts the change in the sync feed; returns the dotted names of the
+ * fields whose value changed. Run it in withSyncedTransaction, which stamps the feed rows.
+ */
 export async function updatePersonalData(trx: Transaction<DB>, before: Customer, change: PersonalDataChange, now: Date): Promise<string[]> {
   const changed: string[] = [];
   const set: Updateable<CustomersTable> = {};
@@ -100,5 +104,6 @@ export async function updatePersonalData(trx: Transaction<DB>, before: Customer,
     .set({ ...set, updated_at: now })
     .where('id', '=', before.id)
     .execute();
+  await recordChanges(trx, 'customer', [before.id]);
   return changed;
 }

@@ -1,0 +1,36 @@
+// Where each synced entity lives in the replica: its table and the columns extracted from the row
+// for queries (everything else stays in `data`). applyChanges and the optimistic patches write
+// rows through this one table, so adding an entity is one line here and one migration.
+import type { SyncEntityName, SyncEntityRow } from '../../../contract/sync.ts';
+
+type Value = string | number | null;
+type Extractors<E extends SyncEntityName> = Record<string, (row: SyncEntityRow<E>) => Value>;
+
+export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
+  article: { category: (a) => a.category, title: (a) => a.title, updated_at: (a) => a.updatedAt },
+  tariff: { name: (t) => t.name },
+  extra_service: { name: (s) => s.name },
+  agent: { login: (a) => a.login, display_name: (a) => a.displayName, role: (a) => a.role, site_id: (a) => a.siteId },
+  customer: { account_number: (c) => c.accountNumber, full_name: (c) => c.fullName },
+  conversation: {
+    customer_id: (c) => c.customerId,
+    assignee_id: (c) => c.assigneeId,
+    status: (c) => c.status,
+    channel: (c) => c.channel,
+    updated_at: (c) => c.updatedAt,
+  },
+  message: { conversation_id: (m) => m.conversationId, created_at: (m) => m.createdAt },
+  call: { conversation_id: (c) => c.conversationId, agent_id: (c) => c.agentId, started_at: (c) => c.startedAt },
+};
+
+/** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */
+export const tableOf = (entity: SyncEntityName): string => `"${entity}"`;
+
+export function columnNames(entity: SyncEntityName): string[] {
+  return Object.keys(ENTITY_COLUMNS[entity]);
+}
+
+export function columnValues(entity: SyncEntityName, row: unknown): Value[] {
+  const extractors = ENTITY_COLUMNS[entity] as Extractors<SyncEntityName>;
+  return Object.values(extractors).map((f) => f(row as never));
+}

@@ -1,0 +1,12 @@
+// Every migration, in order. Each is a numbered file exporting up(db); its number is the
+// PRAGMA user_version the replica has once it ran. Listed statically so a bundler sees them all.
+import type { Db } from '../open-replica-file.ts';
+import * as m0001 from './0001-replica.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-replica', up: m0001.up }];

@@ -1,0 +1,159 @@
+// The replica as the main process uses it: each ReplicaApi method returns a promise answered by the
+// worker thread, so no query ever blocks the main process. If the worker dies, every pending call
+// is rejected with a `closed` ReplicaError naming the cause, crash listeners hear about it, and
+// reopen() starts a fresh worker on the same file.
+import { Worker } from 'node:worker_threads';
+import { silentLog, type Log } from '../log.ts';
+import { REPLICA_METHODS, type ReplicaApi, type ReplicaMethod } from './replica-api.ts';
+import { ReplicaError } from './replica-error.ts';
+import { CLOSE_METHOD, WorkerMessage, type WorkerData } from './worker-protocol.ts';
+
+export type ReplicaCalls = {
+  [K in ReplicaMethod]: (...args: Parameters<ReplicaApi[K]>) => Promise<ReturnType<ReplicaApi[K]>>;
+};
+
+export interface ReplicaDb extends ReplicaCalls {
+  readonly path: string;
+  isOpen(): boolean;
+  /** Calls a worker method by name with unchecked arguments (the worker checks them). */
+  call(method: string, args: unknown[]): Promise<unknown>;
+  /** Hears about a worker that died without close(); returns the unsubscribe function. */
+  onCrash(listener: (error: ReplicaError) => void): () => void;
+  /** Lets pending calls finish, closes the database, ends the worker. */
+  close(): Promise<void>;
+  /** Starts a fresh worker on the same file (after a crash, or a close). */
+  reopen(): Promise<void>;
+}
+
+export interface OpenReplicaOptions {
+  path: string;
+  busyTimeoutMs?: number;
+  /** The worker entry; a bundled build passes its own (see worker.ts). */
+  workerUrl?: URL;
+  log?: Log;
+}
+
+interface PendingCall {
+  method: string;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export const DEFAULT_WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> {
+  const log = opts.log ?? silentLog;
+  const data: WorkerData = { path: opts.path, ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}) };
+  const crashListeners = new Set<(e: ReplicaError) => void>();
+  const pending = new Map<number, PendingCall>();
+  const closing = new WeakSet<Worker>(); // workers ended on purpose: their exit is no crash
+  let worker: Worker | null = null;
+  let nextId = 1;
+
+  function failAll(error: ReplicaError): void {
+    const calls = [...pending.values()];
+    pending.clear();
+    for (const c of calls) c.reject(error);
+  }
+
+  function onMessage(msg: unknown): void {
+    const m = WorkerMessage.safeParse(msg);
+    if (!m.success || m.data.type !== 'result') {
+      log.error({ issue: m.success ? m.data.type : m.error.issues[0]?.message }, 'replica worker sent an unexpected message');
+      return;
+    }
+    const call = pending.get(m.data.id);
+    if (!call) return;
+    pending.delete(m.data.id);
+    if (m.data.ok) call.resolve(m.data.result);
+    else call.reject(new ReplicaError(m.data.error.code, `${call.method}: ${m.data.error.message}`, m.data.error.field));
+  }
+
+  function spawn(): Promise<void> {
+    const w = new Worker(opts.workerUrl ?? DEFAULT_WORKER_URL, { workerData: data });
+    let ready = false;
+    let cause: Error | null = null;
+    return new Promise<void>((resolve, reject) => {
+      w.once('message', (first: unknown) => {
+        const m = WorkerMessage.safeParse(first);
+        if (m.success && m.data.type === 'ready') {
+          ready = true;
+          worker = w;
+          w.on('message', onMessage);
+          resolve();
+          return;
+        }
+        closing.add(w);
+        void w.terminate();
+        const why = m.success && m.data.type === 'open_failed' ? m.data.error.message : 'unexpected first message';
+        reject(new ReplicaError('open_failed', `cannot open the replica ${opts.path}: ${why}`));
+      });
+      w.on('error', (e) => {
+        cause = e;
+        log.error({ err: e }, 'replica worker failed');
+      });
+      w.once('exit', (code) => {
+        if (!ready) {
+          reject(new ReplicaError('open_failed', `replica worker exited (code ${code}) before opening ${opts.path}${cause ? `: ${cause.message}` : ''}`));
+          return;
+        }
+        if (worker === w) worker = null;
+        const closedOnPurpose = closing.has(w);
+        const error = new ReplicaError(
+          'closed',
+          closedOnPurpose
+            ? 'the replica was closed'
+            : `the replica worker died (exit code ${code}${cause ? `: ${cause.message}` : ''}); reopen the replica`,
+        );
+        failAll(error);
+        if (!closedOnPurpose) {
+          log.error({ code, err: cause }, 'replica worker died');
+          for (const l of crashListeners) l(error);
+        }
+      });
+    });
+  }
+
+  function call(method: string, args: unknown[]): Promise<unknown> {
+    const w = worker;
+    if (!w) return Promise.reject(new ReplicaError('closed', `${method}: the replica is closed; reopen it`));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { method, resolve, reject });
+      try {
+        w.postMessage({ id, method, args });
+      } catch (e) {
+        pending.delete(id);
+        reject(new ReplicaError('invalid_input', `${method}: arguments cannot be sent to the worker (${(e as Error).message})`));
+      }
+    });
+  }
+
+  async function close(): Promise<void> {
+    const w = worker;
+    if (!w) return;
+    closing.add(w);
+    // Queued behind every call already sent, so those finish first.
+    await call(CLOSE_METHOD, []).catch(() => undefined);
+    await w.terminate();
+  }
+
+  await spawn();
+
+  const methods = Object.fromEntries(REPLICA_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as ReplicaCalls;
+  return {
+    ...methods,
+    path: opts.path,
+    isOpen: () => worker !== null,
+    call,
+    onCrash(listener) {
+      crashListeners.add(listener);
+      return () => crashListeners.delete(listener);
+    },
+    close,
+    async reopen() {
+      await close();
+      await spawn();
+    },
+  };
+}

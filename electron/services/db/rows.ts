@@ -1,0 +1,66 @@
+// Reads and writes of entity rows, one set of prepared statements per entity, built from
+// ENTITY_COLUMNS. Versions are bound and read as BigInt (a feed version may exceed 2^53).
+import type { Statement } from 'better-sqlite3';
+import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
+import type { Db } from './open-replica-file.ts';
+import { columnNames, columnValues, tableOf } from './entity-tables.ts';
+
+export interface StoredRow {
+  version: bigint;
+  data: string;
+}
+
+export interface Rows {
+  /** Inserts or replaces the row only if `version` is newer than the stored one; true if written. */
+  upsertIfNewer(entity: SyncEntityName, id: string, version: bigint, data: unknown): boolean;
+  /** Deletes the row only if `version` is newer than the stored one; true if deleted. */
+  deleteIfNewer(entity: SyncEntityName, id: string, version: bigint): boolean;
+  /** Writes the row whatever its version (optimistic changes keep the server's version). */
+  put(entity: SyncEntityName, id: string, version: bigint, data: unknown): void;
+  remove(entity: SyncEntityName, id: string): void;
+  get(entity: SyncEntityName, id: string): StoredRow | undefined;
+  count(entity: SyncEntityName): number;
+}
+
+interface Statements {
+  upsertIfNewer: Statement;
+  put: Statement;
+  deleteIfNewer: Statement;
+  remove: Statement;
+  get: Statement;
+  count: Statement;
+}
+
+function prepare(db: Db, entity: SyncEntityName): Statements {
+  const t = tableOf(entity);
+  const cols = ['id', 'version', 'data', ...columnNames(entity)];
+  const marks = cols.map(() => '?').join(', ');
+  const sets = cols.slice(1).map((c) => `${c} = excluded.${c}`).join(', ');
+  const insert = `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${marks}) ON CONFLICT (id) DO UPDATE SET ${sets}`;
+  return {
+    upsertIfNewer: db.prepare(`${insert} WHERE excluded.version > ${t}.version`),
+    put: db.prepare(insert),
+    deleteIfNewer: db.prepare(`DELETE FROM ${t} WHERE id = ? AND version < ?`),
+    remove: db.prepare(`DELETE FROM ${t} WHERE id = ?`),
+    get: db.prepare(`SELECT version, data FROM ${t} WHERE id = ?`).safeIntegers(true),
+    count: db.prepare(`SELECT count(*) AS n FROM ${t}`).pluck(),
+  };
+}
+
+export function createRows(db: Db): Rows {
+  const stmts = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, prepare(db, e)])) as Record<SyncEntityName, Statements>;
+  const params = (entity: SyncEntityName, id: string, version: bigint, data: unknown) => [
+    id,
+    version,
+    JSON.stringify(data),
+    ...columnValues(entity, data),
+  ];
+  return {
+    upsertIfNewer: (entity, id, version, data) => stmts[entity].upsertIfNewer.run(params(entity, id, version, data)).changes > 0,
+    deleteIfNewer: (entity, id, version) => stmts[entity].deleteIfNewer.run(id, version).changes > 0,
+    put: (entity, id, version, data) => void stmts[entity].put.run(params(entity, id, version, data)),
+    remove: (entity, id) => void stmts[entity].remove.run(id),
+    get: (entity, id) => stmts[entity].get.get(id) as StoredRow | undefined,
+    count: (entity) => stmts[entity].count.get() as number,
+  };
+}

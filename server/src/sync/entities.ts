@@ -1,0 +1,103 @@
+// What each feed entity looks like on the wire, built in SQL (jsonb_build_object) so the seed, the
+// scope refresh and single writes produce byte-for-byte the same data, set-based. Each shape is the
+// contract's domain schema (SYNC_ENTITY_SCHEMAS); tests check them against the JS converters.
+import { sql, type RawBuilder } from 'kysely';
+import type { SyncEntityName } from '../../../contract/index.ts';
+
+/** Timestamps exactly as Date#toISOString writes them. */
+const iso = (column: string) => `to_char(t.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+interface EntityDef {
+  table: string;
+  idType: 'uuid' | 'text';
+  /** jsonb of one row of `table` aliased `t`. */
+  json: string;
+}
+
+const ENTITIES: Record<SyncEntityName, EntityDef> = {
+  article: {
+    table: 'kb_articles',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'category', t.category, 'title', t.title, 'body', t.body, 'tags', t.tags,
+      'updatedAt', ${iso('updated_at')})`,
+  },
+  tariff: {
+    table: 'tariffs',
+    idType: 'text',
+    json: `jsonb_build_object('id', t.id, 'name', t.name, 'speedMbps', t.speed_mbps, 'monthlyFee', t.monthly_fee,
+      'connectionType', t.connection_type)`,
+  },
+  extra_service: {
+    table: 'extra_services',
+    idType: 'text',
+    json: `jsonb_build_object('id', t.id, 'name', t.name, 'monthlyFee', t.monthly_fee)`,
+  },
+  agent: {
+    table: 'agents',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'login', t.login, 'displayName', t.display_name, 'role', t.role, 'siteId', t.site_id)`,
+  },
+  customer: {
+    table: 'customers',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'accountNumber', t.account_number, 'fullName', t.full_name,
+      'phones', t.phones, 'emails', t.emails, 'telegramId', t.telegram_id, 'whatsappId', t.whatsapp_id,
+      'address', jsonb_build_object('region', t.address_region, 'city', t.address_city, 'street', t.address_street,
+        'house', t.address_house, 'apartment', t.address_apartment),
+      'connectionType', t.connection_type, 'tariffId', t.tariff_id,
+      'extraServiceIds', array(select ces.extra_service_id from customer_extra_services ces where ces.customer_id = t.id order by ces.extra_service_id),
+      'balance', t.balance, 'personalManagerId', t.personal_manager_id, 'createdAt', ${iso('created_at')})`,
+  },
+  conversation: {
+    table: 'conversations',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'channel', t.channel, 'customerId', t.customer_id, 'externalAddress', t.external_address,
+      'subject', t.subject, 'status', t.status, 'category', t.category, 'assigneeId', t.assignee_id,
+      'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')})`,
+  },
+  message: {
+    table: 'messages',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'conversationId', t.conversation_id, 'direction', t.direction,
+      'authorAgentId', t.author_agent_id, 'body', t.body, 'createdAt', ${iso('created_at')})`,
+  },
+  call: {
+    table: 'calls',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'conversationId', t.conversation_id, 'direction', t.direction, 'agentId', t.agent_id,
+      'number', t.number, 'startedAt', ${iso('started_at')}, 'answeredAt', ${iso('answered_at')}, 'endedAt', ${iso('ended_at')},
+      'result', t.result, 'ivrChoice', t.ivr_choice)`,
+  },
+};
+
+/** Sent to every agent (audience null). */
+export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent'] as const satisfies readonly SyncEntityName[];
+/** Sent, one row per agent, to the agents in whose scope they are. */
+export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call'] as const satisfies readonly SyncEntityName[];
+export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];
+
+export function isGlobalEntity(e: SyncEntityName): e is GlobalEntity {
+  return (GLOBAL_ENTITIES as readonly string[]).includes(e);
+}
+
+/** `select entity_id, data from <entity's table> t where <where>`; `where` may use the alias t. */
+export function projection(entity: SyncEntityName, where: RawBuilder<unknown>): RawBuilder<{ entity_id: string; data: unknown }> {
+  const def = ENTITIES[entity];
+  return sql`select t.id::text as entity_id, ${sql.raw(def.json)} as data from ${sql.table(def.table)} t where ${where}`;
+}
+
+/** `t.id = any(ids)` with the id column's type. */
+export function idIn(entity: SyncEntityName, ids: readonly string[]): RawBuilder<unknown> {
+  return sql`t.id = any(${[...ids]}::${sql.raw(ENTITIES[entity].idType)}[])`;
+}
+
+/**
+ * The data of each `desired` row (audience, entity, entity_id) of one entity, joined through the
+ * table's primary key: an index lookup per row, whatever the planner guesses about `desired`.
+ */
+export function projectionOfDesired(entity: SyncEntityName, desired: string): RawBuilder<unknown> {
+  const def = ENTITIES[entity];
+  return sql`select d.audience, d.entity, d.entity_id, ${sql.raw(def.json)} as data
+    from ${sql.table(desired)} d join ${sql.table(def.table)} t on t.id = d.entity_id::${sql.raw(def.idType)}
+   where d.entity = ${entity}`;
+}

@@ -1,0 +1,92 @@
+// Which customers, conversations, messages and calls each agent's replica holds, and refreshScope,
+// which brings the feed in line with that: upserts for what entered (or changed), tombstones for
+// what left, so a replica drops what fell out of scope.
+//   personal_manager: the portfolio (customers.personal_manager_id).
+//   operator: conversations assigned to them that are open or updated in the last scopeDays days,
+//     their customers, messages and calls, plus the calls the operator took in that time.
+//   everyone else: nothing scoped (they look customers up online).
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { projectionOfDesired, SCOPED_ENTITIES } from './entities.ts';
+import { withSyncedTransaction } from './synced-transaction.ts';
+
+export const DEFAULT_SCOPE_DAYS = 14;
+
+export interface ScopeOptions {
+  now: Date;
+  scopeDays: number;
+}
+
+/** One agent, several, or all of them. */
+export type ScopeTarget = string | readonly string[] | 'all';
+
+function agentFilter(column: string, target: ScopeTarget): RawBuilder<unknown> {
+  if (target === 'all') return sql`true`;
+  const ids = typeof target === 'string' ? [target] : [...target];
+  return sql`${sql.ref(column)} = any(${ids}::uuid[])`;
+}
+
+/** (audience, entity, entity_id) of everything the target agents should hold. */
+function desiredScope(target: ScopeTarget, opts: ScopeOptions): RawBuilder<unknown> {
+  const since = new Date(opts.now.getTime() - opts.scopeDays * 24 * 60 * 60 * 1000);
+  const conversations = sql`
+    select cv.id, cv.customer_id, cv.assignee_id from conversations cv join agents a on a.id = cv.assignee_id
+     where a.role = 'operator' and ${agentFilter('a.id', target)} and (cv.status <> 'resolved' or cv.updated_at >= ${since})`;
+  return sql`
+    with cv as (${conversations})
+    select a.id as audience, 'customer' as entity, c.id::text as entity_id
+      from agents a join customers c on c.personal_manager_id = a.id
+     where a.role = 'personal_manager' and ${agentFilter('a.id', target)}
+    union select cv.assignee_id, 'customer', cv.customer_id::text from cv where cv.customer_id is not null
+    union select cv.assignee_id, 'conversation', cv.id::text from cv
+    union select cv.assignee_id, 'message', m.id::text from cv join messages m on m.conversation_id = cv.id
+    union select cv.assignee_id, 'call', k.id::text from cv join calls k on k.conversation_id = cv.id
+    union select a.id, 'call', k.id::text from agents a join calls k on k.agent_id = a.id
+     where a.role = 'operator' and ${agentFilter('a.id', target)} and k.started_at >= ${since}`;
+}
+
+/** Brings the target agents' feed rows in line with their scope, inside the caller's transaction. */
+export async function refreshScopeIn(trx: Transaction<DB>, target: ScopeTarget, opts: ScopeOptions): Promise<{ upserts: number; deletes: number }> {
+  if (target !== 'all' && typeof target !== 'string' && target.length === 0) return { upserts: 0, deletes: 0 };
+  const r = await refreshScopeSql(target, opts).execute(trx);
+  const row = r.rows[0]!;
+  return { upserts: row.upserts, deletes: row.deletes };
+}
+
+function refreshScopeSql(target: ScopeTarget, opts: ScopeOptions): RawBuilder<{ upserts: number; deletes: number }> {
+  const wanted = SCOPED_ENTITIES.map((entity) => projectionOfDesired(entity, 'desired'));
+  return sql<{ upserts: number; deletes: number }>`
+    with desired as materialized (${desiredScope(target, opts)}),
+    wanted as (${sql.join(wanted, sql` union all `)}),
+    -- Only rows that differ are written: ON CONFLICT locks every row it meets, even unchanged ones.
+    changed as (
+      select w.* from wanted w
+        left join sync_feed f on f.entity = w.entity and f.entity_id = w.entity_id and f.audience = w.audience
+       where f.entity is null or f.op <> 'upsert' or f.data is distinct from w.data
+    ),
+    up as (
+      insert into sync_feed as f (entity, entity_id, audience, op, data, version)
+      select entity, entity_id, audience, 'upsert', data, null from changed
+      on conflict (entity, entity_id, audience) do update set op = 'upsert', data = excluded.data, version = null
+      returning f.entity, f.entity_id
+    ),
+    gone as (
+      update sync_feed f set op = 'delete', data = null, version = null
+       where f.audience is not null and ${agentFilter('f.audience', target)} and f.op = 'upsert'
+         and not exists (select 1 from desired d where d.audience = f.audience and d.entity = f.entity and d.entity_id = f.entity_id)
+      returning 1
+    ),
+    -- What entered someone's scope collides with concurrent writers of it (see record-changes.ts).
+    touched as (
+      insert into sync_touch (entity, entity_id) select distinct entity, entity_id from up
+      on conflict (entity, entity_id) do update set n = sync_touch.n + 1
+      returning 1
+    )
+    select (select count(*) from up)::int as upserts, (select count(*) from gone)::int as deletes,
+           (select count(*) from touched)::int as touched`;
+}
+
+/** refreshScopeIn in a transaction of its own; for the periodic job and after bulk changes. */
+export function refreshScope(db: Kysely<DB>, target: ScopeTarget, opts: ScopeOptions): Promise<{ upserts: number; deletes: number }> {
+  return withSyncedTransaction(db, (trx) => refreshScopeIn(trx, target, opts));
+}

@@ -1,0 +1,88 @@
+// The oracle: what an agent's replica must hold, read straight from the tables with JS converters
+// and the scope rules written out again in plain code, independent of the feed's SQL.
+import type { Kysely } from 'kysely';
+import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Role, SiteId } from '../../../contract/index.ts';
+import { toCustomer, extraServicesOf } from '../../../server/src/db/queries/customers.ts';
+import type { DB } from '../../../server/src/db/schema.ts';
+import { key } from './sync-replica.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { now: Date; scopeDays: number }): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (const r of await db.selectFrom('kb_articles').selectAll().execute()) {
+    const a: Article = { id: r.id, category: r.category as ArticleCategory, title: r.title, body: r.body, tags: r.tags, updatedAt: r.updated_at.toISOString() };
+    out.set(key('article', r.id), a);
+  }
+  for (const t of await db.selectFrom('tariffs').selectAll().execute()) {
+    out.set(key('tariff', t.id), { id: t.id, name: t.name, speedMbps: t.speed_mbps, monthlyFee: t.monthly_fee, connectionType: t.connection_type });
+  }
+  for (const e of await db.selectFrom('extra_services').selectAll().execute()) {
+    out.set(key('extra_service', e.id), { id: e.id, name: e.name, monthlyFee: e.monthly_fee });
+  }
+  const agents = await db.selectFrom('agents').selectAll().execute();
+  for (const a of agents) {
+    const agent: Agent = { id: a.id, login: a.login, displayName: a.display_name, role: a.role as Role, siteId: a.site_id as SiteId };
+    out.set(key('agent', a.id), agent);
+  }
+
+  const me = agents.find((a) => a.id === agentId)!;
+  const customerIds = new Set<string>();
+  if (me.role === 'personal_manager') {
+    for (const c of await db.selectFrom('customers').select('id').where('personal_manager_id', '=', agentId).execute()) customerIds.add(c.id);
+  }
+  if (me.role === 'operator') {
+    const since = opts.now.getTime() - opts.scopeDays * DAY;
+    const convs = (await db.selectFrom('conversations').selectAll().where('assignee_id', '=', agentId).execute())
+      .filter((c) => c.status !== 'resolved' || c.updated_at.getTime() >= since);
+    const convIds = new Set(convs.map((c) => c.id));
+    for (const c of convs) {
+      const conv: Conversation = {
+        id: c.id, channel: c.channel as Conversation['channel'], customerId: c.customer_id, externalAddress: c.external_address, subject: c.subject,
+        status: c.status as Conversation['status'], category: c.category as Conversation['category'], assigneeId: c.assignee_id,
+        createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
+      };
+      out.set(key('conversation', c.id), conv);
+      if (c.customer_id) customerIds.add(c.customer_id);
+    }
+    for (const m of await db.selectFrom('messages').selectAll().execute()) {
+      if (!convIds.has(m.conversation_id)) continue;
+      const msg: Message = { id: m.id, conversationId: m.conversation_id, direction: m.direction as Message['direction'], authorAgentId: m.author_agent_id, body: m.body, createdAt: m.created_at.toISOString() };
+      out.set(key('message', m.id), msg);
+    }
+    for (const k of await db.selectFrom('calls').selectAll().execute()) {
+      const mine = (k.conversation_id && convIds.has(k.conversation_id)) || (k.agent_id === agentId && k.started_at.getTime() >= since);
+      if (!mine) continue;
+      const call: Call = {
+        id: k.id, conversationId: k.conversation_id, direction: k.direction as Call['direction'], agentId: k.agent_id, number: k.number,
+        startedAt: k.started_at.toISOString(), answeredAt: iso(k.answered_at), endedAt: iso(k.ended_at), result: k.result as Call['result'], ivrChoice: k.ivr_choice,
+      };
+      out.set(key('call', k.id), call);
+    }
+  }
+  if (customerIds.size > 0) {
+    const rows = await db.selectFrom('customers').selectAll('customers').select(extraServicesOf('customers.id')).where('id', 'in', [...customerIds]).execute();
+    for (const r of rows) out.set(key('customer', r.id), toCustomer(r));
+  }
+  return out;
+}
+
+/** The feed as stored, for one agent: entity:id → data of its live rows. */
+export async function feedFor(db: Kysely<DB>, agentId: string): Promise<Map<string, unknown>> {
+  const rows = await db.selectFrom('sync_feed').select(['entity', 'entity_id', 'data'])
+    .where('op', '=', 'upsert')
+    .where((eb) => eb.or([eb('audience', 'is', null), eb('audience', '=', agentId)]))
+    .execute();
+  return new Map(rows.map((r) => [key(r.entity, r.entity_id), r.data]));
+}
+
+/** The feed's live rows for one agent with their versions, to compare with a replica row for row. */
+export async function feedRowsFor(db: Kysely<DB>, agentId: string): Promise<Map<string, { version: string; data: unknown }>> {
+  const rows = await db.selectFrom('sync_feed')
+    .select(['entity', 'entity_id', 'data', (eb) => eb.cast<string>('version', 'text').as('version')])
+    .where('op', '=', 'upsert')
+    .where((eb) => eb.or([eb('audience', 'is', null), eb('audience', '=', agentId)]))
+    .execute();
+  return new Map(rows.map((r) => [key(r.entity, r.entity_id), { version: r.version, data: r.data }]));
+}

@@ -1,0 +1,129 @@
+// Realistic rows for the replica tests, each checked against its contract schema: knowledge-base
+// articles, customers, agents, conversations, messages and calls in Russian, deterministic by index.
+import { SYNC_ENTITY_SCHEMAS, type SyncEntityName, type SyncEntityRow } from '../../../contract/sync.ts';
+
+const PREFIX: Record<SyncEntityName, string> = {
+  article: 'a0000000',
+  tariff: 't0000000',
+  extra_service: 'e0000000',
+  agent: 'b0000000',
+  customer: 'c0000000',
+  conversation: 'd0000000',
+  message: 'f0000000',
+  call: '10000000',
+};
+
+/** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
+export const uuid = (entity: SyncEntityName, i: number): string => `${PREFIX[entity]}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+
+const TOPICS = ['Нет доступа в интернет', 'Низкая скорость', 'Как оплатить услуги', 'Обещанный платёж', 'Смена тарифа', 'Настройка роутера', 'Переезд на новый адрес', 'Подключение частного дома', 'Антивирус', 'Статический IP-адрес'];
+const PHRASES = [
+  'Попросите абонента перезагрузить роутер: выключить питание на 30 секунд и включить снова.',
+  'Проверьте баланс лицевого счёта; при отрицательном балансе доступ ограничивается автоматически.',
+  'Уточните адрес подключения и номер договора, затем проверьте статус порта на коммутаторе.',
+  'Если индикатор WAN не горит, оформите заявку на выезд монтажника в удобное абоненту время.',
+  'Обещанный платёж подключается на три дня, если за последний месяц не было задолженности.',
+  'Скорость по кабелю измеряйте на speedtest.net, подключив компьютер к роутеру напрямую.',
+];
+const CATEGORIES = ['financial', 'administrative', 'technical', 'promotions', 'extra_services', 'connection'] as const;
+const SURNAMES = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов'];
+const NAMES = ['Алексей', 'Сергей', 'Дмитрий', 'Андрей', 'Михаил', 'Иван', 'Николай', 'Павел'];
+const PATRONYMICS = ['Александрович', 'Сергеевич', 'Дмитриевич', 'Андреевич', 'Михайлович', 'Иванович'];
+const STREETS = ['ул. Ленина', 'Профсоюзная ул.', 'ул. Гагарина', 'Тверская ул.', 'ул. Кирова', 'Садовая ул.'];
+const CITIES: Array<[string, string]> = [['Москва', 'Москва'], ['Московская область', 'Подольск'], ['Калужская область', 'Калуга'], ['Калужская область', 'Обнинск']];
+
+const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString();
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+
+function check<E extends SyncEntityName>(entity: E, row: unknown): SyncEntityRow<E> {
+  return SYNC_ENTITY_SCHEMAS[entity].parse(row) as SyncEntityRow<E>;
+}
+
+export function article(i: number, bodyParagraphs = 3): SyncEntityRow<'article'> {
+  const body = Array.from({ length: bodyParagraphs }, (_, k) => pick(PHRASES, i + k)).join('\n\n');
+  return check('article', {
+    id: uuid('article', i),
+    category: pick(CATEGORIES, i),
+    title: `${pick(TOPICS, i)} (№${i})`,
+    body: `# ${pick(TOPICS, i)}\n\n${body}`,
+    tags: ['роутер', 'оплата', 'скорость'].slice(0, 1 + (i % 3)),
+    updatedAt: at(i),
+  });
+}
+
+export function customer(i: number): SyncEntityRow<'customer'> {
+  const [region, city] = pick(CITIES, i);
+  return check('customer', {
+    id: uuid('customer', i),
+    accountNumber: String(10_000_000 + i),
+    fullName: `${pick(SURNAMES, i)} ${pick(NAMES, i + 3)} ${pick(PATRONYMICS, i + 1)}`,
+    phones: [`+7916${String(1_000_000 + i).slice(-7)}`],
+    emails: [`abonent${i}@example.ru`],
+    telegramId: null,
+    whatsappId: null,
+    address: { region, city, street: pick(STREETS, i), house: String(1 + (i % 90)), apartment: i % 4 === 0 ? null : String(1 + (i % 200)) },
+    connectionType: i % 4 === 0 ? 'private_house' : 'apartment_ethernet',
+    tariffId: 'home-100',
+    extraServiceIds: i % 3 === 0 ? ['antivirus'] : [],
+    balance: 50_000 - i * 7,
+    personalManagerId: null,
+    createdAt: at(i),
+  });
+}
+
+export function agent(i: number): SyncEntityRow<'agent'> {
+  return check('agent', { id: uuid('agent', i), login: `operator${i}`, displayName: `${pick(NAMES, i)} ${pick(SURNAMES, i)}`, role: 'operator', siteId: pick(['msk', 'mo', 'kaluga', 'home'], i) });
+}
+
+export function tariff(i: number): SyncEntityRow<'tariff'> {
+  return check('tariff', { id: `home-${100 * (i + 1)}`, name: `Домашний ${100 * (i + 1)}`, speedMbps: 100 * (i + 1), monthlyFee: 50_000 + i * 10_000, connectionType: 'apartment_ethernet' });
+}
+
+export function extraService(i: number): SyncEntityRow<'extra_service'> {
+  return check('extra_service', { id: `svc-${i}`, name: pick(['Антивирус', 'Статический IP', 'Родительский контроль'], i), monthlyFee: 9_900 });
+}
+
+export function conversation(i: number): SyncEntityRow<'conversation'> {
+  return check('conversation', {
+    id: uuid('conversation', i),
+    channel: pick(['phone', 'email', 'telegram', 'whatsapp', 'fax'], i),
+    customerId: uuid('customer', i),
+    externalAddress: `abonent${i}@example.ru`,
+    subject: `Обращение: ${pick(TOPICS, i)}`,
+    status: pick(['new', 'open', 'waiting_customer', 'resolved'], i),
+    category: pick(CATEGORIES, i),
+    assigneeId: uuid('agent', i % 5),
+    createdAt: at(i),
+    updatedAt: at(i + 1),
+  });
+}
+
+export function message(i: number): SyncEntityRow<'message'> {
+  return check('message', { id: uuid('message', i), conversationId: uuid('conversation', i % 50), direction: pick(['in', 'out'], i), authorAgentId: null, body: `Здравствуйте! ${pick(PHRASES, i)}`, createdAt: at(i) });
+}
+
+export function call(i: number): SyncEntityRow<'call'> {
+  return check('call', {
+    id: uuid('call', i),
+    conversationId: uuid('conversation', i % 50),
+    direction: 'in',
+    agentId: uuid('agent', i % 5),
+    number: `+7495${String(6_000_000 + i).slice(-7)}`,
+    startedAt: at(i),
+    answeredAt: at(i),
+    endedAt: at(i + 1),
+    result: 'answered',
+    ivrChoice: '2',
+  });
+}
+
+export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } = {
+  article,
+  tariff,
+  extra_service: extraService,
+  agent,
+  customer,
+  conversation,
+  message,
+  call,
+};
