@@ -13,9 +13,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      externalizeDeps: false, // one self-contained file: the package needs no node_modules at run time
+      externalizeDeps: false, // self-contained files: the package needs no node_modules but better-sqlite3
       rollupOptions: {
-        input: { main: resolve(root, 'electron/main.ts') },
+        // The replica's worker thread is its own entry (electron/services/db/worker.ts).
+        input: { main: resolve(root, 'electron/main.ts'), 'replica-worker': resolve(root, 'electron/services/db/worker.ts') },
+        // A native addon cannot be bundled: it ships in node_modules, unpacked from the asar.
+        external: ['better-sqlite3'],
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -9,3 +9,4 @@ export * from './domain/customer.ts';
 export * from './domain/article.ts';
 export * from './domain/conversation.ts';
 export * from './sync.ts';
+export * from './sync-status.ts';

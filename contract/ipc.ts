@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PultError } from './errors.ts';
 import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
 import { AgentWithSite } from './server-api.ts';
+import { SyncRejected, SyncStatus } from './sync-status.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
 export const MAX_CALL_BYTES = 1_000_000;
@@ -60,12 +61,18 @@ export const methods = {
   'session.logout': { input: Empty, output: z.object({ ok: z.literal(true) }) },
   'connection.getStatus': { input: Empty, output: ConnectionStatus },
   'shell.openExternal': { input: z.strictObject({ url: HttpUrl }), output: z.object({ opened: z.boolean() }) },
+  /** The replica's sync state; null while nobody is signed in. */
+  'sync.getStatus': { input: Empty, output: SyncStatus.nullable() },
+  /** Sync at once (the status bar's "sync now", and after "update Pult" was fixed). */
+  'sync.now': { input: Empty, output: SyncStatus.nullable() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'connection.changed': ConnectionStatus,
   'session.ended': z.object({ reason: z.enum(['logout', 'expired']) }),
   'protocol.link': ProtocolLink,
+  'sync.changed': SyncStatus.nullable(),
+  'sync.rejected': SyncRejected,
 } as const satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methods;

@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       info: appInfo({ version: app.getVersion(), host: 'electron' }),
       bundledPresetPath: app.isPackaged ? join(process.resourcesPath, 'preset', 'config.json') : undefined,
       openUrl: openInBrowser,
+      replicaWorkerUrl: new URL('./replica-worker.js', import.meta.url),
     });
     const sip = services.config().preset.sip?.websocketUris ?? [];
     const csp = buildCsp({ sipWebsocketUris: sip, extraConnectSrc: devServerUrl ? [devServerUrl.replace(/^http/, 'ws')] : [] });
@@ -78,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
     links.ready();
     win.on('closed', () => {
       win = null;
-      services.stop();
+      void services.stop();
     });
   });
 }

@@ -53,8 +53,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'stopping');
-    services.stop();
-    server.close().finally(() => process.exit(0));
+    // Let the replica finish its transaction and close before exiting.
+    void Promise.allSettled([services.stop(), server.close()]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

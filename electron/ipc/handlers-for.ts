@@ -19,5 +19,7 @@ export function handlersFor(s: Services): Handlers {
       if (!safe) throw new ServiceError('invalid_input', 'only http(s) URLs without credentials open outside the app', 'input.url');
       return { opened: await s.openUrl(safe) };
     },
+    'sync.getStatus': () => s.sync.status(),
+    'sync.now': () => s.sync.syncNow(),
   };
 }

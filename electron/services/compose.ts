@@ -9,6 +9,7 @@ import { createServerClient, type ServerClient } from './session/server-client.t
 import { createSessionService, type SessionService } from './session/session-service.ts';
 import type { SecretStore } from './session/secret-store.ts';
 import { createConnectionMonitor, healthIntervalFromEnv, type ConnectionMonitor } from './connection/connection-monitor.ts';
+import { createSyncService, type SyncService } from './sync/sync-service.ts';
 import type { Emit } from './events.ts';
 import type { Log } from './log.ts';
 
@@ -27,6 +28,8 @@ export interface ComposeOptions {
   machinePresetPath?: string;
   /** The installer's preset (Electron: process.resourcesPath/preset/config.json). */
   bundledPresetPath?: string;
+  /** The replica worker's entry in a bundled build; the sources' worker.ts otherwise. */
+  replicaWorkerUrl?: URL;
 }
 
 export interface Services {
@@ -36,8 +39,9 @@ export interface Services {
   client: ServerClient;
   session: SessionService;
   connection: ConnectionMonitor;
+  sync: SyncService;
   openUrl: (url: string) => Promise<boolean>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export async function composeServices(opts: ComposeOptions): Promise<Services> {
@@ -60,6 +64,14 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     },
   });
   const connection = createConnectionMonitor({ session, client, emit: opts.emit, log: opts.log, intervalMs: healthIntervalFromEnv(opts.env) });
+  const sync = createSyncService({
+    session,
+    userDataDir: opts.userDataDir,
+    emit: opts.emit,
+    log: opts.log,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.replicaWorkerUrl ? { workerUrl: opts.replicaWorkerUrl } : {}),
+  });
   // Resume a stored session (Electron's safeStorage) in the background; calls wait for it.
   void session.get().catch((e: unknown) => opts.log.warn({ err: e }, 'session restore failed'));
 
@@ -70,7 +82,11 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     client,
     session,
     connection,
+    sync,
     openUrl: opts.openUrl,
-    stop: () => connection.stop(),
+    stop: async () => {
+      connection.stop();
+      await sync.stop();
+    },
   };
 }

@@ -29,6 +29,10 @@ test('an operator signs in and sees the main layout with name, role and site', a
   await expect(page.getByTestId('agent-name')).not.toBeEmpty();
   await expect(bar).toContainText('Оператор');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online');
+  // The first sync of the operator's replica runs right after sign-in and ends up to date.
+  const sync = page.getByTestId('sync-status');
+  await expect(sync).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await expect(sync).toContainText('Данные актуальны');
   for (const id of ['nav-inbox', 'nav-phone', 'nav-kb', 'nav-customers', 'nav-quality', 'nav-settings']) {
     await expect(page.getByTestId(id)).toBeVisible();
   }

@@ -3,6 +3,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConnectionStatus, MethodInput, SessionInfo } from '../../../contract/ipc.ts';
+import type { SyncRejected, SyncStatus } from '../../../contract/sync-status.ts';
 import type { Settings } from '../../../contract/config.ts';
 import { usePult, usePultClient } from './api-context.tsx';
 import { queryKeys } from './query-keys.ts';
@@ -33,6 +34,20 @@ export function useSession() {
 export function useConnectionStatus() {
   const api = usePult();
   return useQuery({ queryKey: queryKeys.connection, queryFn: () => api.invoke('connection.getStatus', {}), ...LOCAL });
+}
+
+export function useSyncStatus() {
+  const api = usePult();
+  return useQuery({ queryKey: queryKeys.sync, queryFn: () => api.invoke('sync.getStatus', {}), ...LOCAL });
+}
+
+export function useSyncNow() {
+  const api = usePult();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.invoke('sync.now', {}),
+    onSuccess: (status) => qc.setQueryData<SyncStatus | null>(queryKeys.sync, status),
+  });
 }
 
 export function useUpdateSettings() {
@@ -84,12 +99,14 @@ export function useLogout() {
  * status, `session.ended` signs the page out (`onSessionEnded` says why). After the page's own link
  * to the host comes back, everything is re-read, since events may have been missed meanwhile.
  */
-export function useLiveEvents(onSessionEnded?: (reason: 'logout' | 'expired') => void) {
+export function useLiveEvents(onSessionEnded?: (reason: 'logout' | 'expired') => void, onSyncRejected?: (r: SyncRejected) => void) {
   const client = usePultClient();
   const qc = useQueryClient();
   useEffect(() => {
     const offs = [
       client.api.on('connection.changed', (status) => qc.setQueryData<ConnectionStatus>(queryKeys.connection, status)),
+      client.api.on('sync.changed', (status) => qc.setQueryData<SyncStatus | null>(queryKeys.sync, status)),
+      client.api.on('sync.rejected', (r) => onSyncRejected?.(r)),
       client.api.on('session.ended', ({ reason }) => {
         qc.setQueryData<SessionInfo | null>(queryKeys.session, null);
         void qc.invalidateQueries({ queryKey: queryKeys.connection });
@@ -100,7 +117,7 @@ export function useLiveEvents(onSessionEnded?: (reason: 'logout' | 'expired') =>
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [client, qc, onSessionEnded]);
+  }, [client, qc, onSessionEnded, onSyncRejected]);
 }
 
 /** The page's own link to its host (the browser host's socket); Electron's is always open. */

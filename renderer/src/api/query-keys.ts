@@ -4,4 +4,5 @@ export const queryKeys = {
   settings: ['settings'] as const,
   session: ['session'] as const,
   connection: ['connection', 'status'] as const,
+  sync: ['sync', 'status'] as const,
 };

@@ -5,6 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Alert, Button, Center, Loader, Stack, Text, useMantineColorScheme } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { SyncRejected } from '../../../contract/sync-status.ts';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import type { Settings } from '../../../contract/config.ts';
 import { useLiveEvents, useSession, useSettings, useTransportState } from '../api/hooks.ts';
@@ -80,7 +81,13 @@ function Root() {
     },
     [t],
   );
-  useLiveEvents(onSessionEnded);
+  const onSyncRejected = useCallback(
+    (r: SyncRejected) => {
+      notifications.show({ color: 'red', title: t('sync.rejectedTitle', { what: t(`mutations.${r.name}`) }), message: errorMessage(t, r.error), autoClose: false });
+    },
+    [t],
+  );
+  useLiveEvents(onSessionEnded, onSyncRejected);
 
   let body;
   if (session.isPending) body = <FullPageLoader label={t('app.loading')} />;

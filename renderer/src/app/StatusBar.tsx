@@ -1,10 +1,11 @@
-// Bottom bar: server connection, who is signed in (name, role, site — translated), sign out.
+// Bottom bar: server connection, sync of the local copy, who is signed in (name, role, site — translated), sign out.
 import { Button, Divider, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/ipc.ts';
 import { useLogout } from '../api/hooks.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { SyncIndicator } from './SyncIndicator.tsx';
 
 export function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -14,6 +15,8 @@ export function StatusBar({ session }: { session: SessionInfo }) {
     <Group data-testid="status-bar" h="100%" px="sm" gap="sm" wrap="nowrap" justify="space-between">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <ConnectionIndicator />
+        <Divider orientation="vertical" />
+        <SyncIndicator />
         <Divider orientation="vertical" />
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }} aria-label={t('status.agent')}>
           <Text size="xs" fw={600} data-testid="agent-name" truncate>

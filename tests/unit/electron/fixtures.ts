@@ -25,6 +25,8 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'session.logout': {},
   'connection.getStatus': {},
   'shell.openExternal': { url: 'https://example.ru/help' },
+  'sync.getStatus': {},
+  'sync.now': {},
 };
 
 const later = () => new Date(Date.now() + 3600_000).toISOString();
@@ -41,6 +43,8 @@ export function stubHandlers(): Handlers {
     'session.logout': () => ({ ok: true }),
     'connection.getStatus': () => ({ state: 'signed_out', since: new Date().toISOString(), serverUrl: null, serverVersion: null }),
     'shell.openExternal': () => ({ opened: true }),
+    'sync.getStatus': () => null,
+    'sync.now': () => ({ state: 'online', since: new Date().toISOString(), queued: 0 }),
   };
 }
 

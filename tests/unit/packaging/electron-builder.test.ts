@@ -75,8 +75,9 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('packs only the build output, no source maps or node_modules; the installers do not ask for admin', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', '!**/*.map', '!node_modules/**']));
+  it('packs only the build output and the native SQLite addon (unpacked), no source maps or other node_modules; the installers do not ask for admin', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', '!**/*.map', '!node_modules/**', 'node_modules/better-sqlite3/prebuilds/**']));
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**']);
     expect(config.win.requestedExecutionLevel).toBe('asInvoker');
     expect(config.nsis.allowElevation).toBe(false);
   });
