@@ -1,5 +1,6 @@
 // The central server as a Fastify instance, without listening: main.ts listens, tests inject.
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { makeRequireRole } from './auth/require-role.ts';
 import { DEFAULT_SETTINGS, type AppContext, type ServerSettings } from './context.ts';
@@ -12,10 +13,11 @@ import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
+import { registerSyncLive } from './routes/sync-live.ts';
 import { SERVER_VERSION } from './version.ts';
 
 export interface BuildOptions {
-  database: Pick<Database, 'db' | 'kind'>;
+  database: Pick<Database, 'db' | 'kind'> & Partial<Pick<Database, 'listen'>>;
   settings?: Partial<ServerSettings>;
   log?: LogOptions;
   /** Clock, for tests of expiry. */
@@ -51,5 +53,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerCustomerRoutes(app, ctx, requireRole);
   registerDirectoryRoutes(app, ctx, requireRole);
   registerSyncRoutes(app, ctx, requireRole);
+  // Live pokes need LISTEN; a database handle without it (some tests) serves pull and push only.
+  if (opts.database.listen) {
+    await app.register(websocket, { options: { maxPayload: 1024 } });
+    await registerSyncLive(app, { listen: opts.database.listen }, requireRole);
+  }
   return app;
 }

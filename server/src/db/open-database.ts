@@ -10,10 +10,26 @@ import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
+/** Stops listening. */
+export type Unlisten = () => Promise<void>;
+
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** LISTEN on a channel: PostgreSQL through its own connection, PGlite in process. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<Unlisten>;
   close(): Promise<void>;
+}
+
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string) => void): Promise<Unlisten> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  client.on('notification', (n) => {
+    if (n.channel === channel) onNotify(n.payload ?? '');
+  });
+  client.on('error', () => {}); // a dropped listener only costs pokes; clients still pull on their timer
+  await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+  return () => client.end();
 }
 
 export interface OpenOptions {
@@ -45,7 +61,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       },
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const url = opts.databaseUrl;
+    return { db, kind: 'postgres', listen: (channel, onNotify) => listenPostgres(url, channel, onNotify), close: () => db.destroy() };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create({
@@ -54,5 +71,13 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     parsers: { [INT8_OID]: parseInt8 },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    listen: async (channel, onNotify) => {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => unlisten();
+    },
+    close: () => db.destroy(),
+  };
 }

@@ -19,10 +19,16 @@ export function isRetryable(e: unknown): boolean {
  * Gives this transaction's feed rows (version null) their versions. Call last: the lock is held
  * until COMMIT, so transactions commit in the order of their versions.
  */
+/** NOTIFY channel that carries the newest stamped version. */
+export const FEED_CHANNEL = 'pult_sync_feed';
+
 export async function stampVersions(trx: Transaction<DB>): Promise<number> {
   await sql`select pg_advisory_xact_lock(${FEED_LOCK_KEY})`.execute(trx);
   const r = await sql`update sync_feed set version = nextval('sync_feed_version_seq') where version is null`.execute(trx);
-  return Number(r.numAffectedRows ?? 0);
+  const stamped = Number(r.numAffectedRows ?? 0);
+  // Delivered at commit, and only if it commits: live clients are poked to pull (routes/sync-live.ts).
+  if (stamped > 0) await sql`select pg_notify(${FEED_CHANNEL}, currval('sync_feed_version_seq')::text)`.execute(trx);
+  return stamped;
 }
 
 export interface SyncedOptions {
