@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Generous for a loaded 2-core CI machine; each test's own waits are bounded and shorter.
+          testTimeout: 30_000,
         },
       },
       {

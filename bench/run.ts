@@ -2,12 +2,16 @@
 // the same run on the same machine, and their ratio. Nothing here is a pass/fail threshold.
 import { cpus } from 'node:os';
 import { ipcRouter } from './scenarios/ipc-router.ts';
+import { replicaApply } from './scenarios/replica-apply.ts';
 import { serverSearch } from './scenarios/server-search.ts';
+import { syncPull } from './scenarios/sync-pull.ts';
 import type { Row } from './lib/timing.ts';
 
 const scenarios: Record<string, () => Promise<Row[]>> = {
   'ipc-router': ipcRouter,
   'server-search': serverSearch,
+  'sync-pull': syncPull,
+  'replica-apply': replicaApply,
 };
 
 const only = process.argv.slice(2);

@@ -10,3 +10,4 @@ export * from './domain/article.ts';
 export * from './domain/conversation.ts';
 export * from './sync.ts';
 export * from './sync-status.ts';
+export * from './kb.ts';

@@ -5,6 +5,7 @@ import { PultError } from './errors.ts';
 import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
 import { AgentWithSite } from './server-api.ts';
 import { SyncRejected, SyncStatus } from './sync-status.ts';
+import { KbArticle, KbArticleInput, KbSearchInput, KbSearchResult } from './kb.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
 export const MAX_CALL_BYTES = 1_000_000;
@@ -65,6 +66,10 @@ export const methods = {
   'sync.getStatus': { input: Empty, output: SyncStatus.nullable() },
   /** Sync at once (the status bar's "sync now", and after "update Pult" was fixed). */
   'sync.now': { input: Empty, output: SyncStatus.nullable() },
+  /** Searches the replica's knowledge base: works offline. */
+  'kb.search': { input: KbSearchInput, output: KbSearchResult },
+  /** One article from the replica; null when it is not (or no longer) there. */
+  'kb.getArticle': { input: KbArticleInput, output: KbArticle },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

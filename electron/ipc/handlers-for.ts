@@ -1,10 +1,17 @@
 // Each contract method mapped to the service that answers it.
+import type { Article } from '../../contract/domain/article.ts';
 import { ServiceError } from '../services/errors.ts';
 import { externalUrl } from '../services/security/url-policy.ts';
 import type { Services } from '../services/compose.ts';
 import type { Handlers } from './handlers.ts';
 
 export function handlersFor(s: Services): Handlers {
+  // The signed-in agent's replica; reads before sign-in are refused in words.
+  const replica = () => {
+    const r = s.sync.current();
+    if (!r) throw new ServiceError('not_authenticated', 'sign in to read the knowledge base');
+    return r.db;
+  };
   return {
     'app.getInfo': () => s.info,
     'config.get': () => s.config(),
@@ -21,5 +28,7 @@ export function handlersFor(s: Services): Handlers {
     },
     'sync.getStatus': () => s.sync.status(),
     'sync.now': () => s.sync.syncNow(),
+    'kb.search': (input) => replica().searchKb(input),
+    'kb.getArticle': async ({ id }) => ((await replica().getRow('article', id))?.data as Article | undefined) ?? null,
   };
 }

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { SyncEntity, type Mutation, type SyncEntityName } from '../../../contract/sync.ts';
 import { ApplyPageInput, type PageResult } from './apply-page.ts';
+import { KbSearchInput } from './kb-index.ts';
+import type { KbSearchResult } from '../kb/index.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
 
 export interface ReplicaInfo {
@@ -47,6 +49,8 @@ export interface ReplicaApi {
   resetReplica(): { kept: number };
   getRow(entity: SyncEntityName, id: string): ReplicaRow | null;
   countRows(entity: SyncEntityName): number;
+  /** Knowledge-base search (FTS5, Russian and English stemming, typo fallback). */
+  searchKb(input: z.input<typeof KbSearchInput>): KbSearchResult;
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -68,6 +72,7 @@ export const REPLICA_ARGS = {
   resetReplica: z.tuple([]),
   getRow: z.tuple([SyncEntity, Id]),
   countRows: z.tuple([SyncEntity]),
+  searchKb: z.tuple([KbSearchInput]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

@@ -2,6 +2,7 @@
 // statements prepared once, every method synchronous — the worker thread is the one that waits.
 import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
 import { createPageApplier } from './apply-page.ts';
+import { openKbIndex } from './kb-index.ts';
 import { migrate } from './migrate.ts';
 import type { Db } from './open-replica-file.ts';
 import { createOutboxStore } from './outbox-store.ts';
@@ -17,8 +18,13 @@ export function createReplicaStore(db: Db): ReplicaApi {
   const state = createSyncState(db);
   const pending = createPending(db, rows);
   const outbox = createOutboxStore(db, rows, pending);
-  const applyPage = createPageApplier(db, rows, pending, state);
-  const reset = createReplicaReset(db, state);
+  const kb = openKbIndex(db);
+  const applyPage = createPageApplier(db, rows, pending, state, kb);
+  const resetRows = createReplicaReset(db, state);
+  const reset = db.transaction(() => {
+    kb.clear();
+    return resetRows();
+  });
   const cursor = () => state.get(STATE_KEYS.cursor) ?? '0';
 
   return {
@@ -47,5 +53,6 @@ export function createReplicaStore(db: Db): ReplicaApi {
       return row ? { version: row.version.toString(), data: JSON.parse(row.data) as unknown } : null;
     },
     countRows: (entity) => rows.count(entity),
+    searchKb: (input) => kb.search(input),
   };
 }

@@ -27,6 +27,8 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'shell.openExternal': { url: 'https://example.ru/help' },
   'sync.getStatus': {},
   'sync.now': {},
+  'kb.search': { query: 'оплата картой', categories: ['financial'], limit: 20 },
+  'kb.getArticle': { id: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f' },
 };
 
 const later = () => new Date(Date.now() + 3600_000).toISOString();
@@ -45,6 +47,8 @@ export function stubHandlers(): Handlers {
     'shell.openExternal': () => ({ opened: true }),
     'sync.getStatus': () => null,
     'sync.now': () => ({ state: 'online', since: new Date().toISOString(), queued: 0 }),
+    'kb.search': () => ({ hits: [{ id: 'a1', title: 'Оплата картой', category: 'financial', snippet: [{ text: 'Оплата', hit: true }, { text: ' картой', hit: false }], score: 1.5 }], total: 1, usedFallback: false }),
+    'kb.getArticle': () => null,
   };
 }
 

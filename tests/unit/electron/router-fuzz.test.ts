@@ -99,7 +99,9 @@ describe.each(METHOD_NAMES)('router: %s', (method) => {
   it.each(keys)('refuses a wrong type in %s, naming it', async (key) => {
     for (const bad of [12345, { nested: true }, ['a'], false]) {
       const e = errorOf(await router.handle(method, { ...VALID_INPUT[method], [key]: bad }));
-      expect(e).toMatchObject({ code: 'invalid_input', field: `input.${key}` });
+      // The field itself, or the first wrong item inside it (['a'] for a list of categories).
+      expect(e.code).toBe('invalid_input');
+      expect(e.field === `input.${key}` || e.field?.startsWith(`input.${key}.`), `${JSON.stringify(bad)} → ${e.field}`).toBe(true);
     }
     await stillWorks(method);
   });

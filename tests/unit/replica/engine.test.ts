@@ -66,7 +66,7 @@ describe('sync engine', () => {
     const fresh = article(5000);
     server.put('article', fresh);
     server.poke();
-    await waitFor(async () => (await db.getRow('article', fresh.id)) !== null, 5000, 'the poked article');
+    await waitFor(async () => (await db.getRow('article', fresh.id)) !== null, 15_000, 'the poked article');
     expect(server.pullRequests.length).toBeGreaterThan(before);
     // A poke for a version the replica already has costs nothing.
     const after = server.pullRequests.length;
@@ -84,12 +84,12 @@ describe('sync engine', () => {
     server.decide = (m) => ({ seq: m.seq, status: 'rejected', error: { code: 'conflict', message: 'данные уже изменены' } });
     try {
       await e.enqueue('customer.updateContacts', { customerId: c.id, phones: ['+74957654321'] }, { apply: [{ entity: 'customer', id: c.id, set: { phones: ['+74957654321'] } }] });
-      await waitFor(() => rejected.length === 1, 5000, 'a rejection');
+      await waitFor(() => rejected.length === 1, 15_000, 'a rejection');
     } finally {
       server.decide = (m) => ({ seq: m.seq, status: 'applied' });
     }
     expect(rejected[0]).toMatchObject({ name: 'customer.updateContacts', error: { code: 'conflict', message: 'данные уже изменены' } });
-    await waitFor(() => e.status().state === 'online' && e.status().queued === 0, 5000, 'settled');
+    await waitFor(() => e.status().state === 'online' && e.status().queued === 0, 15_000, 'settled');
     expect((await db.getRow('customer', c.id))?.data).toEqual(c);
     await expect(e.enqueue('customer.updateContacts', { customerId: 'x' })).rejects.toMatchObject({ code: 'invalid_input', field: 'args.customerId' });
   });
@@ -101,7 +101,7 @@ describe('sync engine', () => {
     await server.stop();
     await e.enqueue('article.feedback', { articleId: article(1).id, verdict: 'helped' });
     await e.enqueue('article.feedback', { articleId: article(2).id, verdict: 'outdated' });
-    await waitFor(() => e.status().state === 'offline', 5000, 'offline');
+    await waitFor(() => e.status().state === 'offline', 15_000, 'offline');
     expect(e.status()).toMatchObject({ queued: 2, reason: { code: 'server_unreachable' } });
     const { since } = e.status();
     const seen = statuses.length;
@@ -111,7 +111,7 @@ describe('sync engine', () => {
     expect(statuses.length).toBe(seen);
     const pushes = server.pushRequests.length;
     await server.restart();
-    await waitFor(() => e.status().state === 'online' && e.status().queued === 0, 5000, 'back online');
+    await waitFor(() => e.status().state === 'online' && e.status().queued === 0, 15_000, 'back online');
     expect(e.status().reason).toBeUndefined();
     expect(server.pushRequests.slice(pushes).flatMap((r) => r.mutations.map((m) => m.seq))).toEqual([1, 2]);
   });
@@ -124,7 +124,7 @@ describe('sync engine', () => {
     await waitFor(() => e.status().state === 'online', 10_000, 'online');
     const oldClient = await db.clientId();
     await server.stop(); // the operator keeps working while the server is swapped
-    await waitFor(async () => (await db.countRows('article')) === 30, 5000, 'synced');
+    await waitFor(async () => (await db.countRows('article')) === 30, 15_000, 'synced');
     await e.enqueue('article.feedback', { articleId: article(1).id, verdict: 'helped' });
     await e.enqueue('article.feedback', { articleId: article(2).id, verdict: 'outdated' });
     server.replaceDatabase();
@@ -145,7 +145,7 @@ describe('sync engine', () => {
     server.refuseProtocol = true;
     const { e } = await engine({ backoff: { baseMs: 10, maxMs: 20 } });
     e.start();
-    await waitFor(() => e.status().state === 'offline' && e.status().reason !== undefined, 5000, 'refused');
+    await waitFor(() => e.status().state === 'offline' && e.status().reason !== undefined, 15_000, 'refused');
     expect(e.status().reason).toMatchObject({ code: 'incompatible_server', message: expect.stringContaining('Update Pult') });
     const pulls = server.pullRequests.length;
     const upgrades = server.liveUpgrades;
@@ -154,7 +154,7 @@ describe('sync engine', () => {
     expect(server.liveUpgrades).toBeLessThanOrEqual(upgrades + 1);
     server.refuseProtocol = false;
     expect((await e.syncNow()).state).toBe('online');
-    await waitFor(() => server.liveClients.size === 1, 5000, 'live again');
+    await waitFor(() => server.liveClients.size === 1, 15_000, 'live again');
   });
 
   it('a server without the live endpoint (404): no reconnect loop, sync goes on by the timer', async () => {
@@ -165,7 +165,7 @@ describe('sync engine', () => {
     await waitFor(() => e.status().state === 'online', 10_000, 'online');
     const fresh = article(7000);
     server.put('article', fresh);
-    await waitFor(async () => (await db.getRow('article', fresh.id)) !== null, 5000, 'polled');
+    await waitFor(async () => (await db.getRow('article', fresh.id)) !== null, 15_000, 'polled');
     expect(server.liveUpgrades - upgrades).toBe(1);
     expect(e.status().reason).toBeUndefined();
   });
@@ -173,7 +173,7 @@ describe('sync engine', () => {
   it('a token the server does not accept: offline, not_authenticated, stopped', async () => {
     const { e } = await engine({ token: 'expired', backoff: { baseMs: 10, maxMs: 20 } });
     e.start();
-    await waitFor(() => e.status().reason?.code === 'not_authenticated', 5000, 'refused');
+    await waitFor(() => e.status().reason?.code === 'not_authenticated', 15_000, 'refused');
     const pulls = server.pullRequests.length;
     await new Promise((r) => setTimeout(r, 200));
     expect(server.pullRequests.length).toBe(pulls);
@@ -184,9 +184,9 @@ describe('sync engine', () => {
     let bad = 3;
     server.pullOverride = () => (bad-- > 0 ? { body: '{"changes": [' } : null);
     e.start();
-    await waitFor(() => e.status().state === 'offline', 5000, 'offline');
+    await waitFor(() => e.status().state === 'offline', 15_000, 'offline');
     expect(e.status().reason).toMatchObject({ code: 'incompatible_server', message: expect.stringContaining('pull page rejected') });
-    await waitFor(() => e.status().state === 'online', 5000, 'online after the glitch');
+    await waitFor(() => e.status().state === 'online', 15_000, 'online after the glitch');
   });
 
   it('stop() closes the live socket, timers and requests; nothing happens afterwards', async () => {
@@ -194,7 +194,7 @@ describe('sync engine', () => {
     e.start();
     await waitFor(() => server.liveClients.size === 1 && e.status().state === 'online', 10_000, 'live');
     await e.stop();
-    await waitFor(() => server.liveClients.size === 0, 5000, 'the socket closed');
+    await waitFor(() => server.liveClients.size === 0, 15_000, 'the socket closed');
     const pulls = server.pullRequests.length;
     await new Promise((r) => setTimeout(r, 200));
     expect(server.pullRequests.length).toBe(pulls);
