@@ -2,6 +2,7 @@
 // the same run on the same machine, and their ratio. Nothing here is a pass/fail threshold.
 import { cpus } from 'node:os';
 import { ipcRouter } from './scenarios/ipc-router.ts';
+import { kbSearch } from './scenarios/kb-search.ts';
 import { replicaApply } from './scenarios/replica-apply.ts';
 import { serverSearch } from './scenarios/server-search.ts';
 import { syncPull } from './scenarios/sync-pull.ts';
@@ -12,6 +13,7 @@ const scenarios: Record<string, () => Promise<Row[]>> = {
   'server-search': serverSearch,
   'sync-pull': syncPull,
   'replica-apply': replicaApply,
+  'kb-search': kbSearch,
 };
 
 const only = process.argv.slice(2);

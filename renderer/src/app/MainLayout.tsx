@@ -9,6 +9,7 @@ import type { SessionInfo } from '../../../contract/ipc.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LogoMark } from '../ui/LogoMark.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { KbPage } from '../features/kb/KbPage.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { SECTION_IDS, type SectionId } from './sections.ts';
@@ -99,7 +100,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
           <Title order={1} ref={heading} tabIndex={-1} className="pult-section-heading" data-testid="section-title">
             {t(`nav.${section}`)}
           </Title>
-          {section === 'settings' ? <SettingsPage session={session} /> : <ComingSoon section={section} />}
+          {section === 'settings' ? <SettingsPage session={session} /> : section === 'kb' ? <KbPage /> : <ComingSoon section={section} />}
         </Stack>
       </AppShell.Main>
 

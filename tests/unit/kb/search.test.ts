@@ -123,3 +123,13 @@ describe('paging', () => {
     expect(searchArticles(db, 'роутер', { offset: -5 }).hits[0]).toEqual(searchArticles(db, 'роутер').hits[0]);
   });
 });
+
+describe('title first', () => {
+  it('puts the article titled with every word typed above longer bodies, even for common words', () => {
+    // «подключение» is in most articles, so its IDF is near zero and bm25's title weight alone
+    // would not lift the title match.
+    expect(searchArticles(db, 'нет подключения').hits[0]?.title).toMatch(/^Нет подключения к интернету/);
+    const top = searchArticles(db, 'подключения', { limit: 10 }).hits;
+    expect(top.every((h) => /подключ/i.test(h.title))).toBe(true);
+  });
+});
