@@ -80,6 +80,16 @@ export interface KbArticlesTable {
   updated_at: Timestamp;
 }
 
+export interface TroubleshootingScriptsTable {
+  id: string;
+  title: string;
+  category: string;
+  start_step: string;
+  /** ScriptStep[] (contract/domain/script.ts). */
+  steps: unknown;
+  updated_at: Timestamp;
+}
+
 export interface ConversationsTable {
   id: string;
   channel: string;
@@ -188,6 +198,7 @@ export interface DB {
   customer_extra_services: CustomerExtraServicesTable;
   payments: PaymentsTable;
   kb_articles: KbArticlesTable;
+  troubleshooting_scripts: TroubleshootingScriptsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   calls: CallsTable;

@@ -5,6 +5,7 @@
 import { EXTRA_SERVICES, SITES, TARIFFS } from './content/catalog.ts';
 import { generateAgents } from './gen-agents.ts';
 import { generateArticles } from './gen-articles.ts';
+import { troubleshootingScripts } from './content/scripts/index.ts';
 import { generateConversations } from './gen-conversations.ts';
 import { generateCustomers } from './gen-customers.ts';
 import { generatePayments } from './gen-payments.ts';
@@ -27,6 +28,7 @@ export function generateSeedData(opts: SeedOptions): SeedData {
     customers,
     payments: generatePayments(opts, customers),
     articles: generateArticles(opts),
+    scripts: troubleshootingScripts(opts.now.toISOString()),
     conversations,
     messages,
     calls,

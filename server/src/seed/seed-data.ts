@@ -1,4 +1,5 @@
 // What the demo-data generator produces and the seed inserter writes: plain, validated domain objects.
+import type { TroubleshootingScript } from '../../../contract/domain/script.ts';
 import type { Agent, Article, Call, Conversation, Customer, ExtraService, Message, Payment, Site, Tariff } from '../../../contract/index.ts';
 
 export interface SeedAgent extends Agent {
@@ -14,6 +15,7 @@ export interface SeedData {
   customers: Customer[];
   payments: Payment[];
   articles: Article[];
+  scripts: TroubleshootingScript[];
   conversations: Conversation[];
   messages: Message[];
   calls: Call[];

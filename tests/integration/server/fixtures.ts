@@ -2,6 +2,7 @@
 // a few customers with known names, phones and account numbers, some articles. Stands in for the
 // generator (server/src/seed/generate.ts) so tests assert on values they chose.
 import type { SeedData } from '../../../server/src/seed/seed-data.ts';
+import { troubleshootingScripts } from '../../../server/src/seed/content/scripts/index.ts';
 import type { Role } from '../../../contract/index.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -85,6 +86,7 @@ export function fixtureData(): SeedData {
       { id: ARTICLE_ID, category: 'financial', title: 'Обещанный платёж', body: '# Обещанный платёж\n\nНа 3 дня.', tags: ['оплата'], updatedAt: now },
       { id: '20000000-0000-4000-8000-000000000002', category: 'technical', title: 'Нет интернета', body: 'Перезагрузите роутер.', tags: [], updatedAt: now },
     ],
+    scripts: troubleshootingScripts(now).slice(0, 1),
     conversations: [
       {
         id: '40000000-0000-4000-8000-000000000001', channel: 'telegram', customerId: CUSTOMER_IDS.ivanova, externalAddress: '@alena_iv',
