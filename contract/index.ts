@@ -11,3 +11,5 @@ export * from './domain/conversation.ts';
 export * from './sync.ts';
 export * from './sync-status.ts';
 export * from './kb.ts';
+export * from './customers-ipc.ts';
+export * from './domain/script.ts';

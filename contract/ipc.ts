@@ -6,6 +6,7 @@ import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
 import { AgentWithSite } from './server-api.ts';
 import { SyncRejected, SyncStatus } from './sync-status.ts';
 import { KbArticle, KbArticleInput, KbSearchInput, KbSearchResult } from './kb.ts';
+import { CustomerGetInput, CustomerGetResult, CustomerSearchInput, CustomerSearchResult } from './customers-ipc.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
 export const MAX_CALL_BYTES = 1_000_000;
@@ -70,6 +71,10 @@ export const methods = {
   'kb.search': { input: KbSearchInput, output: KbSearchResult },
   /** One article from the replica; null when it is not (or no longer) there. */
   'kb.getArticle': { input: KbArticleInput, output: KbArticle },
+  /** Customers by name, phone, account or address from the replica; the server when it has none. */
+  'customers.search': { input: CustomerSearchInput, output: CustomerSearchResult },
+  /** A customer's card from the replica (the server when not local), with recent contacts. */
+  'customers.get': { input: CustomerGetInput, output: CustomerGetResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

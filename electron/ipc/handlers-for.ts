@@ -1,5 +1,7 @@
 // Each contract method mapped to the service that answers it.
 import type { Article } from '../../contract/domain/article.ts';
+import { createCustomerService } from '../services/customers/customer-service.ts';
+import { createServerCustomers } from '../services/customers/server-customers.ts';
 import { ServiceError } from '../services/errors.ts';
 import { externalUrl } from '../services/security/url-policy.ts';
 import type { Services } from '../services/compose.ts';
@@ -9,9 +11,14 @@ export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica; reads before sign-in are refused in words.
   const replica = () => {
     const r = s.sync.current();
-    if (!r) throw new ServiceError('not_authenticated', 'sign in to read the knowledge base');
+    if (!r) throw new ServiceError('not_authenticated', 'sign in to read the local data');
     return r.db;
   };
+  const customers = createCustomerService({
+    replica,
+    server: createServerCustomers({ session: () => s.session.current() }),
+    isOffline: () => s.connection.status().state === 'offline',
+  });
   return {
     'app.getInfo': () => s.info,
     'config.get': () => s.config(),
@@ -30,5 +37,7 @@ export function handlersFor(s: Services): Handlers {
     'sync.now': () => s.sync.syncNow(),
     'kb.search': (input) => replica().searchKb(input),
     'kb.getArticle': async ({ id }) => ((await replica().getRow('article', id))?.data as Article | undefined) ?? null,
+    'customers.search': (input) => customers.search(input),
+    'customers.get': ({ id }) => customers.get(id),
   };
 }

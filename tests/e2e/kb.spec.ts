@@ -16,7 +16,8 @@ test('search as you type finds word forms, marks them, and opens the article', a
 
   await page.keyboard.press('Alt+3');
   const search = page.getByTestId('kb-search');
-  await search.fill('оплатил картой');
+  await expect(search).toBeFocused(); // the operator types at once
+  await page.keyboard.type('оплатил картой');
   const hits = page.getByTestId('kb-hit');
   await expect(hits.first()).toBeVisible();
   await expect(page.getByTestId('kb-results-summary')).toContainText(/Найден/);

@@ -25,9 +25,9 @@ test('Alt+digits open sections from the keyboard; an unbuilt section says so hon
   await signIn(page);
   await expect(page.getByTestId('status-bar')).toBeVisible();
 
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+5');
   const title = page.getByTestId('section-title');
-  await expect(title).toHaveText('Клиенты');
+  await expect(title).toHaveText('Качество');
   await expect(title).toBeFocused();
   await expect(page.getByText('Раздел в разработке')).toBeVisible();
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SyncVersion } from '../../../contract/sync.ts';
 import { BadPageError, parsePullPage } from '../sync/pull-page.ts';
 import type { Db } from './open-replica-file.ts';
+import type { CustomerIndex } from './customer-index.ts';
 import type { KbIndex } from './kb-index.ts';
 import type { Pending } from './pending.ts';
 import { ReplicaError } from './replica-error.ts';
@@ -34,13 +35,21 @@ export interface PageResult {
   firstSyncRows: number;
 }
 
-export function createPageApplier(db: Db, rows: Rows, pending: Pending, state: SyncState, kb?: KbIndex): (input: ApplyPageInput) => PageResult {
+export function createPageApplier(
+  db: Db,
+  rows: Rows,
+  pending: Pending,
+  state: SyncState,
+  kb?: KbIndex,
+  customers?: Pick<CustomerIndex, 'refresh'>,
+): (input: ApplyPageInput) => PageResult {
   const apply = db.transaction((input: ApplyPageInput, page: ReturnType<typeof parsePullPage>): PageResult => {
     const cursor = state.get(STATE_KEYS.cursor) ?? '0';
     if (cursor !== input.after) throw new ReplicaError('cursor_moved', `page fetched after ${input.after}, but the replica is at ${cursor}`);
     const pendingKeys = pending.keys();
     let written = 0;
     const articles: typeof page.changes = [];
+    const customerIds: string[] = [];
     for (const c of page.changes) {
       const version = BigInt(c.version);
       const data = c.op === 'upsert' ? c.data : null;
@@ -50,10 +59,12 @@ export function createPageApplier(db: Db, rows: Rows, pending: Pending, state: S
       if (changed) {
         written++;
         if (c.entity === 'article') articles.push(c);
+        if (c.entity === 'customer') customerIds.push(c.id);
       }
     }
-    // The search index follows the article rows in the same transaction (stale versions skipped).
+    // The search indexes follow the rows in the same transaction (stale versions skipped).
     kb?.applyChanges(articles);
+    customers?.refresh(customerIds);
     state.set(STATE_KEYS.cursor, page.next.toString());
     state.set(STATE_KEYS.pagesApplied, String(Number(state.get(STATE_KEYS.pagesApplied) ?? 0) + 1));
     const firstSync = state.get(STATE_KEYS.firstSyncComplete) !== '1';

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { SyncEntity, type Mutation, type SyncEntityName } from '../../../contract/sync.ts';
 import { ApplyPageInput, type PageResult } from './apply-page.ts';
 import { KbSearchInput } from './kb-index.ts';
+import { CustomerCardInput, CustomerSearchInput } from './customer-index.ts';
+import type { CustomerCard, CustomerHit } from '../../../contract/customers-ipc.ts';
 import type { KbSearchResult } from '../kb/index.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
 
@@ -51,6 +53,10 @@ export interface ReplicaApi {
   countRows(entity: SyncEntityName): number;
   /** Knowledge-base search (FTS5, Russian and English stemming, typo fallback). */
   searchKb(input: z.input<typeof KbSearchInput>): KbSearchResult;
+  /** Customers by name, phone, account number or address (the replica only; no server here). */
+  searchCustomers(input: z.input<typeof CustomerSearchInput>): { hits: CustomerHit[] };
+  /** A customer's card: the replica's row (or the given server row), catalogues, recent contacts. */
+  customerCard(input: z.input<typeof CustomerCardInput>): CustomerCard | null;
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -73,6 +79,8 @@ export const REPLICA_ARGS = {
   getRow: z.tuple([SyncEntity, Id]),
   countRows: z.tuple([SyncEntity]),
   searchKb: z.tuple([KbSearchInput]),
+  searchCustomers: z.tuple([CustomerSearchInput]),
+  customerCard: z.tuple([CustomerCardInput]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

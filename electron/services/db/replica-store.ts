@@ -2,6 +2,7 @@
 // statements prepared once, every method synchronous — the worker thread is the one that waits.
 import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
 import { createPageApplier } from './apply-page.ts';
+import { openCustomerIndex } from './customer-index.ts';
 import { openKbIndex } from './kb-index.ts';
 import { migrate } from './migrate.ts';
 import type { Db } from './open-replica-file.ts';
@@ -19,11 +20,26 @@ export function createReplicaStore(db: Db): ReplicaApi {
   const pending = createPending(db, rows);
   const outbox = createOutboxStore(db, rows, pending);
   const kb = openKbIndex(db);
-  const applyPage = createPageApplier(db, rows, pending, state, kb);
+  const customers = openCustomerIndex(db);
+  const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
   const resetRows = createReplicaReset(db, state);
   const reset = db.transaction(() => {
     kb.clear();
+    customers.clear();
     return resetRows();
+  });
+  // Optimistic changes write customer rows too: queued (patched now) and settled (undone when
+  // refused); the search index follows them in the same transaction.
+  const enqueue = db.transaction((input: Parameters<ReplicaApi['enqueue']>[0]) => {
+    const queued = outbox.enqueue(input);
+    customers.refresh((input.apply ?? []).filter((p) => p.entity === 'customer').map((p) => p.id));
+    return queued;
+  });
+  const settle = db.transaction((input: Parameters<ReplicaApi['settle']>[0]) => {
+    const touched = customers.patchedBy(input.sent);
+    const settled = outbox.settle({ sent: input.sent, results: input.results });
+    customers.refresh(touched);
+    return settled;
   });
   const cursor = () => state.get(STATE_KEYS.cursor) ?? '0';
 
@@ -41,12 +57,12 @@ export function createReplicaStore(db: Db): ReplicaApi {
     cursor,
     clientId: () => state.clientId(),
     applyPullPage: (input) => applyPage({ after: input.after, body: input.body }),
-    enqueue: (input) => outbox.enqueue(input),
+    enqueue: (input) => enqueue(input),
     outboxCount: () => outbox.count(),
     listOutbox: () => outbox.list(),
     takeBatch: (limit) => outbox.takeBatch(limit),
     releaseBatch: (seqs) => outbox.release(seqs),
-    settle: (input) => outbox.settle({ sent: input.sent, results: input.results }),
+    settle: (input) => settle(input),
     resetReplica: () => reset(),
     getRow(entity, id) {
       const row = rows.get(entity, id);
@@ -54,5 +70,7 @@ export function createReplicaStore(db: Db): ReplicaApi {
     },
     countRows: (entity) => rows.count(entity),
     searchKb: (input) => kb.search(input),
+    searchCustomers: (input) => customers.search(input),
+    customerCard: (input) => customers.card(input),
   };
 }

@@ -1,6 +1,6 @@
 // The signed-in workspace: header (mark, name, current section, language), navigation on the left,
 // the section in the middle, status bar at the bottom. Keyboard: skip link first, Alt+1…6 jump to
-// sections and put focus on the section's heading.
+// sections and put focus on the section's main field, or else its heading.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell, Burger, Group, Kbd, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LogoMark } from '../ui/LogoMark.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { KbPage } from '../features/kb/KbPage.tsx';
+import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { SECTION_IDS, type SectionId } from './sections.ts';
@@ -28,8 +29,12 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     go(id);
     nav.close();
   };
+  // A section with a main field (the search of KB and Customers) gets it focused, so the operator
+  // types at once; other sections focus their heading, which screen readers announce.
   useEffect(() => {
-    if (focusHeading.current) heading.current?.focus();
+    const field = document.querySelector<HTMLElement>('#main-content [data-section-focus]');
+    if (field) field.focus();
+    else if (focusHeading.current) heading.current?.focus();
     focusHeading.current = false;
   }, [section]);
 
@@ -100,7 +105,15 @@ export function MainLayout({ session }: { session: SessionInfo }) {
           <Title order={1} ref={heading} tabIndex={-1} className="pult-section-heading" data-testid="section-title">
             {t(`nav.${section}`)}
           </Title>
-          {section === 'settings' ? <SettingsPage session={session} /> : section === 'kb' ? <KbPage /> : <ComingSoon section={section} />}
+          {section === 'settings' ? (
+            <SettingsPage session={session} />
+          ) : section === 'kb' ? (
+            <KbPage />
+          ) : section === 'customers' ? (
+            <CustomersPage />
+          ) : (
+            <ComingSoon section={section} />
+          )}
         </Stack>
       </AppShell.Main>
 

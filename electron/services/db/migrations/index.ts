@@ -2,6 +2,7 @@
 // PRAGMA user_version the replica has once it ran. Listed statically so a bundler sees them all.
 import type { Db } from '../open-replica-file.ts';
 import * as m0001 from './0001-replica.ts';
+import * as m0002 from './0002-customer-index.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-replica', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-replica', up: m0001.up },
+  { version: 2, name: '0002-customer-index', up: m0002.up },
+];

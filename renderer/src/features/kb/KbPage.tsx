@@ -33,8 +33,7 @@ export function KbPage() {
     <Stack gap="sm" h="calc(100vh - 180px)" data-testid="kb-page">
       <TextInput
         data-testid="kb-search"
-        data-autofocus
-        autoFocus
+        data-section-focus
         size="md"
         placeholder={t('kb.searchPlaceholder')}
         aria-label={t('kb.search')}

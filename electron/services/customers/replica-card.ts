@@ -1,0 +1,46 @@
+// The customer card from the replica: the customer (the replica's row, or one the server sent when
+// the replica has none), the tariff and extra services from the replica's catalogues, and the
+// latest conversations and calls the replica holds for that customer.
+import { z } from 'zod';
+import type { Call, Conversation } from '../../../contract/domain/conversation.ts';
+import { Customer, type ExtraService, type Tariff } from '../../../contract/domain/customer.ts';
+import { CUSTOMER_CARD_RECENT, type CustomerCard } from '../../../contract/customers-ipc.ts';
+import type { Db } from '../db/open-replica-file.ts';
+
+export const CustomerCardInput = z.strictObject({
+  id: z.uuid(),
+  /** The server's row, for a customer outside the replica: decorated from the replica's data. */
+  customer: Customer.optional(),
+});
+export type CustomerCardInput = z.infer<typeof CustomerCardInput>;
+
+export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) => CustomerCard | null {
+  const customer = db.prepare('SELECT data FROM customer WHERE id = ?').pluck();
+  const tariff = db.prepare('SELECT data FROM tariff WHERE id = ?').pluck();
+  const service = db.prepare('SELECT data FROM extra_service WHERE id = ?').pluck();
+  const conversations = db.prepare('SELECT data FROM conversation WHERE customer_id = ? ORDER BY updated_at DESC LIMIT ?').pluck();
+  const calls = db
+    .prepare(
+      `SELECT k.data FROM call k JOIN conversation v ON v.id = k.conversation_id
+       WHERE v.customer_id = ? ORDER BY k.started_at DESC LIMIT ?`,
+    )
+    .pluck();
+  const parse = <T>(data: unknown): T | null => (typeof data === 'string' ? (JSON.parse(data) as T) : null);
+
+  return ({ id, customer: fromServer }) => {
+    const local = parse<Customer>(customer.get(id));
+    const c = local ?? (fromServer?.id === id ? fromServer : null);
+    if (!c) return null;
+    return {
+      customer: c,
+      source: local ? 'replica' : 'server',
+      tariff: parse<Tariff>(tariff.get(c.tariffId)),
+      extraServices: c.extraServiceIds.map((sid) => {
+        const s = parse<ExtraService>(service.get(sid));
+        return { id: sid, name: s?.name ?? null, monthlyFee: s?.monthlyFee ?? null };
+      }),
+      conversations: (conversations.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Conversation),
+      calls: (calls.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Call),
+    };
+  };
+}

@@ -1,0 +1,27 @@
+// The folded text that customer search compares: lower case, ё as е (people type «Алена» for
+// «Алёна»), punctuation and hyphens as spaces, so «Иванова-Петрова» has two words to start with.
+// The replica's index stores names and addresses folded by these functions, and queries are folded
+// the same way; a change here needs CUSTOMER_INDEX_VERSION bumped (db/customer-index.ts).
+import type { Address } from '../../../contract/domain/customer.ts';
+
+/** Words of `text`, folded. A slash stays inside a word: house «12/1» is one word. */
+export function searchWords(text: string): string[] {
+  return text
+    .toLocaleLowerCase('ru-RU')
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}/]+/u)
+    .filter(Boolean);
+}
+
+/** A space before every word, so "starts a word" is LIKE '% word%'. */
+export function wordKey(text: string): string {
+  return searchWords(text)
+    .map((w) => ` ${w}`)
+    .join('');
+}
+
+export const nameKey = (fullName: string): string => wordKey(fullName);
+
+export function addressKey(a: Address): string {
+  return wordKey([a.street, a.house, a.apartment ?? '', a.city].join(' '));
+}

@@ -1,0 +1,82 @@
+// Keeps the customer search index (migration 0002) in step with the replica's customer table. Every
+// path that writes a customer row — a pull page, an optimistic change queued in the outbox, a
+// settled or refused mutation — calls refresh() with the ids it touched, inside its transaction, and
+// the index is re-read from the row as it now stands: a stale version skipped by the page, or a
+// server change replayed under pending edits, is indexed exactly as the table holds it. Emptied
+// with the rows when the replica starts over; rebuilt at open when it is missing or of another
+// format (a replica that had customers before this index existed).
+import type { Customer } from '../../../contract/domain/customer.ts';
+import type { CustomerCard, CustomerHit, CustomerSearchInput } from '../../../contract/customers-ipc.ts';
+import { createReplicaCustomerCard, CustomerCardInput } from '../customers/replica-card.ts';
+import { createReplicaCustomerSearch } from '../customers/replica-search.ts';
+import { addressKey, nameKey } from '../customers/search-key.ts';
+import type { Db } from './open-replica-file.ts';
+
+export { CustomerCardInput };
+export { CustomerSearchInput } from '../../../contract/customers-ipc.ts';
+
+/** Bump when search-key.ts folds differently: replicas rebuild their index at the next start. */
+export const CUSTOMER_INDEX_VERSION = '1';
+
+export interface CustomerIndex {
+  /** Re-indexes these customers from their rows as now written (absent row: dropped). */
+  refresh(ids: Iterable<string>): void;
+  /** Customers whose rows the given outbox mutations patch (read before they settle). */
+  patchedBy(seqs: readonly number[]): string[];
+  clear(): void;
+  search(input: CustomerSearchInput): { hits: CustomerHit[] };
+  card(input: CustomerCardInput): CustomerCard | null;
+}
+
+export function openCustomerIndex(db: Db): CustomerIndex {
+  const row = db.prepare('SELECT data FROM customer WHERE id = ?').pluck();
+  const dropPhones = db.prepare('DELETE FROM customer_phone WHERE customer_id = ?');
+  const dropSearch = db.prepare('DELETE FROM customer_search WHERE customer_id = ?');
+  const addPhone = db.prepare('INSERT OR IGNORE INTO customer_phone (customer_id, e164) VALUES (?, ?)');
+  const addSearch = db.prepare('INSERT INTO customer_search (customer_id, name_key, address_key) VALUES (?, ?, ?)');
+  const patched = db
+    .prepare(
+      `SELECT DISTINCT p.value ->> '$.id' FROM outbox o, json_each(o.apply) p
+       WHERE o.seq IN (SELECT value FROM json_each(?)) AND p.value ->> '$.entity' = 'customer'`,
+    )
+    .pluck();
+
+  const index = (c: Customer) => {
+    for (const phone of c.phones) addPhone.run(c.id, phone);
+    addSearch.run(c.id, nameKey(c.fullName), addressKey(c.address));
+  };
+  const refreshOne = (id: string) => {
+    dropPhones.run(id);
+    dropSearch.run(id);
+    const data = row.get(id) as string | undefined;
+    if (data) index(JSON.parse(data) as Customer);
+  };
+  const clear = () => {
+    db.prepare('DELETE FROM customer_phone').run();
+    db.prepare('DELETE FROM customer_search').run();
+  };
+
+  db.transaction(() => {
+    const version = db.prepare("SELECT value FROM customer_index_meta WHERE key = 'version'").pluck().get();
+    const indexed = db.prepare('SELECT count(*) FROM customer_search').pluck().get();
+    const rows = db.prepare('SELECT count(*) FROM customer').pluck().get();
+    if (version === CUSTOMER_INDEX_VERSION && indexed === rows) return;
+    clear();
+    for (const data of db.prepare('SELECT data FROM customer').pluck().all() as string[]) index(JSON.parse(data) as Customer);
+    db.prepare("INSERT INTO customer_index_meta (key, value) VALUES ('version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+      CUSTOMER_INDEX_VERSION,
+    );
+  })();
+
+  const search = createReplicaCustomerSearch(db);
+  const card = createReplicaCustomerCard(db);
+  return {
+    refresh(ids) {
+      for (const id of new Set(ids)) refreshOne(id);
+    },
+    patchedBy: (seqs) => (seqs.length ? (patched.all(JSON.stringify(seqs)) as string[]) : []),
+    clear,
+    search,
+    card,
+  };
+}
