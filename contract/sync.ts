@@ -14,6 +14,7 @@ import { Agent } from './domain/agent.ts';
 import { Article } from './domain/article.ts';
 import { Call, Conversation, Message } from './domain/conversation.ts';
 import { Customer, ExtraService, Tariff } from './domain/customer.ts';
+import { TroubleshootingScript } from './domain/script.ts';
 
 /** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -32,6 +33,7 @@ export const SYNC_ENTITY_SCHEMAS = {
   conversation: Conversation,
   message: Message,
   call: Call,
+  script: TroubleshootingScript,
 } as const;
 export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
 export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
@@ -66,6 +68,7 @@ export const Upsert = z.discriminatedUnion('entity', [
   upsertOf('conversation'),
   upsertOf('message'),
   upsertOf('call'),
+  upsertOf('script'),
 ]);
 export type Upsert = z.infer<typeof Upsert>;
 

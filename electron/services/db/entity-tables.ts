@@ -21,6 +21,7 @@ export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
   },
   message: { conversation_id: (m) => m.conversationId, created_at: (m) => m.createdAt },
   call: { conversation_id: (c) => c.conversationId, agent_id: (c) => c.agentId, started_at: (c) => c.startedAt },
+  script: { category: (s) => s.category, title: (s) => s.title },
 };
 
 /** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */

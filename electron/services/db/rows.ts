@@ -1,7 +1,7 @@
 // Reads and writes of entity rows, one set of prepared statements per entity, built from
 // ENTITY_COLUMNS. Versions are bound and read as BigInt (a feed version may exceed 2^53).
 import type { Statement } from 'better-sqlite3';
-import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
+import type { SyncEntityName } from '../../../contract/sync.ts';
 import type { Db } from './open-replica-file.ts';
 import { columnNames, columnValues, tableOf } from './entity-tables.ts';
 
@@ -48,7 +48,14 @@ function prepare(db: Db, entity: SyncEntityName): Statements {
 }
 
 export function createRows(db: Db): Rows {
-  const stmts = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, prepare(db, e)])) as Record<SyncEntityName, Statements>;
+  // Prepared on first use: a replica opened at an older schema (tests of migrations) need not have
+  // every entity's table yet.
+  const cache = new Map<SyncEntityName, Statements>();
+  const of = (entity: SyncEntityName): Statements => {
+    let s = cache.get(entity);
+    if (!s) cache.set(entity, (s = prepare(db, entity)));
+    return s;
+  };
   const params = (entity: SyncEntityName, id: string, version: bigint, data: unknown) => [
     id,
     version,
@@ -56,11 +63,11 @@ export function createRows(db: Db): Rows {
     ...columnValues(entity, data),
   ];
   return {
-    upsertIfNewer: (entity, id, version, data) => stmts[entity].upsertIfNewer.run(params(entity, id, version, data)).changes > 0,
-    deleteIfNewer: (entity, id, version) => stmts[entity].deleteIfNewer.run(id, version).changes > 0,
-    put: (entity, id, version, data) => void stmts[entity].put.run(params(entity, id, version, data)),
-    remove: (entity, id) => void stmts[entity].remove.run(id),
-    get: (entity, id) => stmts[entity].get.get(id) as StoredRow | undefined,
-    count: (entity) => stmts[entity].count.get() as number,
+    upsertIfNewer: (entity, id, version, data) => of(entity).upsertIfNewer.run(params(entity, id, version, data)).changes > 0,
+    deleteIfNewer: (entity, id, version) => of(entity).deleteIfNewer.run(id, version).changes > 0,
+    put: (entity, id, version, data) => void of(entity).put.run(params(entity, id, version, data)),
+    remove: (entity, id) => void of(entity).remove.run(id),
+    get: (entity, id) => of(entity).get.get(id) as StoredRow | undefined,
+    count: (entity) => of(entity).count.get() as number,
   };
 }

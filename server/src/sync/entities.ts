@@ -68,10 +68,16 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
       'number', t.number, 'startedAt', ${iso('started_at')}, 'answeredAt', ${iso('answered_at')}, 'endedAt', ${iso('ended_at')},
       'result', t.result, 'ivrChoice', t.ivr_choice)`,
   },
+  script: {
+    table: 'troubleshooting_scripts',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'title', t.title, 'category', t.category, 'start', t.start_step, 'steps', t.steps,
+      'updatedAt', ${iso('updated_at')})`,
+  },
 };
 
 /** Sent to every agent (audience null). */
-export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent'] as const satisfies readonly SyncEntityName[];
+export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script'] as const satisfies readonly SyncEntityName[];
 /** Sent, one row per agent, to the agents in whose scope they are. */
 export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call'] as const satisfies readonly SyncEntityName[];
 export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];

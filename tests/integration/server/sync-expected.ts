@@ -1,7 +1,7 @@
 // The oracle: what an agent's replica must hold, read straight from the tables with JS converters
 // and the scope rules written out again in plain code, independent of the feed's SQL.
 import type { Kysely } from 'kysely';
-import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Role, SiteId } from '../../../contract/index.ts';
+import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Role, SiteId, TroubleshootingScript } from '../../../contract/index.ts';
 import { toCustomer, extraServicesOf } from '../../../server/src/db/queries/customers.ts';
 import type { DB } from '../../../server/src/db/schema.ts';
 import { key } from './sync-replica.ts';
@@ -20,6 +20,13 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
   }
   for (const e of await db.selectFrom('extra_services').selectAll().execute()) {
     out.set(key('extra_service', e.id), { id: e.id, name: e.name, monthlyFee: e.monthly_fee });
+  }
+  for (const r of await db.selectFrom('troubleshooting_scripts').selectAll().execute()) {
+    const script: TroubleshootingScript = {
+      id: r.id, title: r.title, category: r.category as ArticleCategory, start: r.start_step,
+      steps: r.steps as TroubleshootingScript['steps'], updatedAt: r.updated_at.toISOString(),
+    };
+    out.set(key('script', r.id), script);
   }
   const agents = await db.selectFrom('agents').selectAll().execute();
   for (const a of agents) {

@@ -84,7 +84,7 @@ describe('scope', () => {
   it.each(['supervisor', 'quality_manager', 'admin'] as const)('%s gets only what is for everyone', async (role) => {
     const r = await replicaOf(LOGINS[role]);
     const entities = new Set([...r.rows.keys()].map((k) => k.split(':')[0]));
-    expect([...entities].sort()).toEqual(['agent', 'article', 'extra_service', 'tariff']);
+    expect([...entities].sort()).toEqual(['agent', 'article', 'extra_service', 'script', 'tariff']);
   });
 
   it('a refresh with nothing changed writes nothing and issues no versions', async () => {

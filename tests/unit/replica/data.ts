@@ -11,6 +11,7 @@ const PREFIX: Record<SyncEntityName, string> = {
   conversation: 'd0000000',
   message: 'f0000000',
   call: '10000000',
+  script: '5c000000',
 };
 
 /** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
@@ -117,6 +118,21 @@ export function call(i: number): SyncEntityRow<'call'> {
   });
 }
 
+export function script(i: number): SyncEntityRow<'script'> {
+  return check('script', {
+    id: uuid('script', i),
+    title: `Нет подключения: проверка №${i}`,
+    category: 'technical',
+    start: 'balance',
+    steps: [
+      { kind: 'question', id: 'balance', text: 'Баланс положительный?', answers: [{ label: 'Да', next: 'ok' }, { label: 'Нет', next: 'pay' }] },
+      { kind: 'end', id: 'ok', text: 'Перезагрузите роутер.', outcome: 'resolved' },
+      { kind: 'end', id: 'pay', text: 'Предложите оплату.', outcome: 'customer_action' },
+    ],
+    updatedAt: at(i),
+  });
+}
+
 export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } = {
   article,
   tariff,
@@ -126,4 +142,5 @@ export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } 
   conversation,
   message,
   call,
+  script,
 };

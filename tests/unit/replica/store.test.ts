@@ -66,13 +66,14 @@ describe('applying pull pages', () => {
   it('writes every entity with its query columns, the cursor and the page count together', () => {
     const { db, store } = open();
     const changes = SYNC_ENTITIES.map((e, i) => up(e, MAKERS[e](i), i + 1));
-    const r = store.applyPullPage({ after: '0', body: pageBody(changes, '8') });
-    expect(r).toMatchObject({ changes: 8, written: 8, next: '8', hasMore: false, firstSync: true, firstSyncRows: 8 });
+    const n = SYNC_ENTITIES.length;
+    const r = store.applyPullPage({ after: '0', body: pageBody(changes, String(n)) });
+    expect(r).toMatchObject({ changes: n, written: n, next: String(n), hasMore: false, firstSync: true, firstSyncRows: n });
     for (const [i, e] of SYNC_ENTITIES.entries()) expect(store.getRow(e, MAKERS[e](i).id)).toEqual({ version: String(i + 1), data: MAKERS[e](i) });
     expect(db.prepare('SELECT category, title, updated_at FROM article').get()).toEqual({ category: 'financial', title: 'Нет доступа в интернет (№0)', updated_at: article(0).updatedAt });
     expect(db.prepare('SELECT account_number, full_name FROM customer').get()).toEqual({ account_number: '10000004', full_name: customer(4).fullName });
     expect(db.prepare('SELECT customer_id, assignee_id, status FROM conversation').get()).toEqual({ customer_id: uuid('customer', 5), assignee_id: uuid('agent', 0), status: conversation(5).status });
-    expect(store.info()).toMatchObject({ cursor: '8', pagesApplied: 1, firstSyncComplete: true });
+    expect(store.info()).toMatchObject({ cursor: String(n), pagesApplied: 1, firstSyncComplete: true });
     db.close();
   });
 

@@ -3,6 +3,7 @@
 import type { Db } from '../open-replica-file.ts';
 import * as m0001 from './0001-replica.ts';
 import * as m0002 from './0002-customer-index.ts';
+import * as m0003 from './0003-script.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-replica', up: m0001.up },
   { version: 2, name: '0002-customer-index', up: m0002.up },
+  { version: 3, name: '0003-script', up: m0003.up },
 ];
