@@ -5,7 +5,7 @@ import { PultError } from './errors.ts';
 import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
 import { AgentWithSite } from './server-api.ts';
 import { SyncRejected, SyncStatus } from './sync-status.ts';
-import { KbArticle, KbArticleInput, KbSearchInput, KbSearchResult } from './kb.ts';
+import { KbArticle, KbArticleInput, KbSearchInput, KbSearchResult, ScriptInput, ScriptList, ScriptOrNull } from './kb.ts';
 import { CustomerGetInput, CustomerGetResult, CustomerSearchInput, CustomerSearchResult } from './customers-ipc.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
@@ -71,6 +71,9 @@ export const methods = {
   'kb.search': { input: KbSearchInput, output: KbSearchResult },
   /** One article from the replica; null when it is not (or no longer) there. */
   'kb.getArticle': { input: KbArticleInput, output: KbArticle },
+  /** The troubleshooting scripts in the replica. */
+  'scripts.list': { input: Empty, output: ScriptList },
+  'scripts.get': { input: ScriptInput, output: ScriptOrNull },
   /** Customers by name, phone, account or address from the replica; the server when it has none. */
   'customers.search': { input: CustomerSearchInput, output: CustomerSearchResult },
   /** A customer's card from the replica (the server when not local), with recent contacts. */

@@ -1,6 +1,7 @@
 // Knowledge-base calls between the renderer and the replica (offline search and reading).
 import { z } from 'zod';
 import { Article, ArticleCategory } from './domain/article.ts';
+import { TroubleshootingScript } from './domain/script.ts';
 
 export const KbSearchInput = z.strictObject({
   query: z.string().max(500),
@@ -32,3 +33,9 @@ export type KbSearchResult = z.infer<typeof KbSearchResult>;
 
 export const KbArticleInput = z.strictObject({ id: z.uuid() });
 export const KbArticle = Article.nullable();
+
+export const ScriptSummary = z.object({ id: z.uuid(), title: z.string(), category: ArticleCategory });
+export type ScriptSummary = z.infer<typeof ScriptSummary>;
+export const ScriptList = z.array(ScriptSummary).max(1000);
+export const ScriptInput = z.strictObject({ id: z.uuid() });
+export const ScriptOrNull = TroubleshootingScript.nullable();

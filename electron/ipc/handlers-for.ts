@@ -1,5 +1,7 @@
 // Each contract method mapped to the service that answers it.
 import type { Article } from '../../contract/domain/article.ts';
+import type { TroubleshootingScript } from '../../contract/domain/script.ts';
+import { ScriptList } from '../../contract/kb.ts';
 import { createCustomerService } from '../services/customers/customer-service.ts';
 import { createServerCustomers } from '../services/customers/server-customers.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -36,6 +38,8 @@ export function handlersFor(s: Services): Handlers {
     'sync.getStatus': () => s.sync.status(),
     'sync.now': () => s.sync.syncNow(),
     'kb.search': (input) => replica().searchKb(input),
+    'scripts.list': async () => ScriptList.parse(await replica().listScripts()),
+    'scripts.get': async ({ id }) => ((await replica().getRow('script', id))?.data as TroubleshootingScript | undefined) ?? null,
     'kb.getArticle': async ({ id }) => ((await replica().getRow('article', id))?.data as Article | undefined) ?? null,
     'customers.search': (input) => customers.search(input),
     'customers.get': ({ id }) => customers.get(id),

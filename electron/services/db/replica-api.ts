@@ -51,6 +51,8 @@ export interface ReplicaApi {
   resetReplica(): { kept: number };
   getRow(entity: SyncEntityName, id: string): ReplicaRow | null;
   countRows(entity: SyncEntityName): number;
+  /** The troubleshooting scripts, by title. */
+  listScripts(): Array<{ id: string; title: string; category: string }>;
   /** Knowledge-base search (FTS5, Russian and English stemming, typo fallback). */
   searchKb(input: z.input<typeof KbSearchInput>): KbSearchResult;
   /** Customers by name, phone, account number or address (the replica only; no server here). */
@@ -79,6 +81,7 @@ export const REPLICA_ARGS = {
   getRow: z.tuple([SyncEntity, Id]),
   countRows: z.tuple([SyncEntity]),
   searchKb: z.tuple([KbSearchInput]),
+  listScripts: z.tuple([]),
   searchCustomers: z.tuple([CustomerSearchInput]),
   customerCard: z.tuple([CustomerCardInput]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;

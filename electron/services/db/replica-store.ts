@@ -20,6 +20,7 @@ export function createReplicaStore(db: Db): ReplicaApi {
   const pending = createPending(db, rows);
   const outbox = createOutboxStore(db, rows, pending);
   const kb = openKbIndex(db);
+  const listScripts = db.prepare('SELECT id, title, category FROM script ORDER BY title');
   const customers = openCustomerIndex(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
   const resetRows = createReplicaReset(db, state);
@@ -70,6 +71,7 @@ export function createReplicaStore(db: Db): ReplicaApi {
     },
     countRows: (entity) => rows.count(entity),
     searchKb: (input) => kb.search(input),
+    listScripts: () => listScripts.all() as Array<{ id: string; title: string; category: string }>,
     searchCustomers: (input) => customers.search(input),
     customerCard: (input) => customers.card(input),
   };

@@ -1,17 +1,38 @@
-// The knowledge base: search as you type over the local replica (works offline), category filters,
+// The knowledge base: articles and troubleshooting scripts. Articles: search as you type over the local replica (works offline), category filters,
 // results with the matched words marked, the article beside them. Keyboard: the search field has
 // focus; ↓/↑ move through the results, Enter opens one.
 import { useState } from 'react';
-import { Badge, Chip, Group, Loader, NavLink, Paper, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Chip, Group, Loader, NavLink, Paper, ScrollArea, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../../contract/domain/article.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { ArticleView } from './ArticleView.tsx';
+import { ScriptsPanel } from './ScriptsPanel.tsx';
 import { Snippet } from './Snippet.tsx';
 import { useKbSearch } from './use-kb.ts';
 
 export function KbPage() {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'articles' | 'scripts'>('articles');
+  return (
+    <Stack gap="sm" h="calc(100vh - 180px)" data-testid="kb-page">
+      <SegmentedControl
+        data-testid="kb-mode"
+        w="fit-content"
+        value={mode}
+        onChange={(v) => setMode(v as 'articles' | 'scripts')}
+        data={[
+          { value: 'articles', label: t('kb.articles') },
+          { value: 'scripts', label: t('scripts.title') },
+        ]}
+      />
+      {mode === 'articles' ? <Articles /> : <ScriptsPanel />}
+    </Stack>
+  );
+}
+
+function Articles() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [categories, setCategories] = useState<ArticleCategory[]>([]);
@@ -30,7 +51,7 @@ export function KbPage() {
   };
 
   return (
-    <Stack gap="sm" h="calc(100vh - 180px)" data-testid="kb-page">
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <TextInput
         data-testid="kb-search"
         data-section-focus
