@@ -77,7 +77,7 @@ export async function replicaApply(): Promise<Row[]> {
 
     return [
       {
-        scenario: `First sync of ${ARTICLES} articles, pages of ${PAGE}: checked + applied in the worker vs bare JSON.parse + INSERT in process`,
+        scenario: `First sync of ${ARTICLES} articles, pages of ${PAGE}: checked, applied and search-indexed (FTS5, stems, trigrams) in the worker vs bare JSON.parse + INSERT in process`,
         measured: `${fmtOps((ARTICLES / worker.ms) * 1000)} rows, ${fmtMs(worker.ms)} total`,
         baseline: `${fmtOps((ARTICLES / inProcess.ms) * 1000)} rows, ${fmtMs(inProcess.ms)} total`,
         ratio: worker.ms / inProcess.ms,
