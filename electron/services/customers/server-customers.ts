@@ -9,11 +9,10 @@ import {
   apiPath,
   CustomerResponse,
   CustomerSearchResponse,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
   ServerErrorBody,
 } from '../../../contract/server-api.ts';
 import { ServiceError } from '../errors.ts';
+import { fetchJson } from '../session/fetch-json.ts';
 import { endpoint } from '../session/server-client.ts';
 
 export interface ServerCustomers {
@@ -39,24 +38,8 @@ export function createServerCustomers(opts: ServerCustomersOptions): ServerCusto
   async function get(path: string): Promise<{ status: number; body: unknown }> {
     const s = opts.session();
     if (!s) throw new ServiceError('not_authenticated', 'sign in to search customers');
-    const url = endpoint(s.serverUrl, path);
-    try {
-      const res = await doFetch(url, {
-        headers: { accept: 'application/json', authorization: `Bearer ${s.token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'error',
-      });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = text ? (JSON.parse(text) as unknown) : null;
-      } catch {
-        body = null;
-      }
-      return { status: res.status, body };
-    } catch (e) {
-      throw new ServiceError('server_unreachable', `cannot reach ${url}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const r = await fetchJson(doFetch, endpoint(s.serverUrl, path), { method: 'GET', token: s.token, timeoutMs });
+    return { status: r.status, body: r.body };
   }
 
   function failure(status: number, body: unknown): ServiceError {

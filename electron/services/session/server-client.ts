@@ -9,12 +9,12 @@ import {
   INCOMPATIBLE_CLIENT,
   LoginResponse,
   MeResponse,
-  PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   ServerErrorBody,
   type LoginRequest,
 } from '../../../contract/server-api.ts';
 import { ServiceError } from '../errors.ts';
+import { fetchJson } from './fetch-json.ts';
 
 export interface ServerClientOptions {
   fetch?: typeof fetch;
@@ -48,39 +48,8 @@ export function createServerClient(opts: ServerClientOptions = {}): ServerClient
   const doFetch = opts.fetch ?? globalThis.fetch;
   const defaultTimeout = opts.timeoutMs ?? 10_000;
 
-  async function request(
-    url: string,
-    init: { method: 'GET' | 'POST'; token?: string; body?: unknown; timeoutMs?: number },
-  ): Promise<{ status: number; body: unknown; headers: Headers }> {
-    const headers: Record<string, string> = { accept: 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    const signal = AbortSignal.timeout(init.timeoutMs ?? defaultTimeout);
-    try {
-      const res = await doFetch(url, {
-        method: init.method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal,
-        // A redirect would carry credentials somewhere we did not configure; the URL must be exact.
-        redirect: 'error',
-      });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = text ? (JSON.parse(text) as unknown) : null;
-      } catch {
-        body = null;
-      }
-      return { status: res.status, body, headers: res.headers };
-    } catch (e) {
-      const timedOut = signal.aborted;
-      throw new ServiceError(
-        'server_unreachable',
-        timedOut ? `no answer from ${url} within ${init.timeoutMs ?? defaultTimeout} ms` : `cannot reach ${url}: ${causeOf(e)}`,
-      );
-    }
-  }
+  const request = (url: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown; timeoutMs?: number }) =>
+    fetchJson(doFetch, url, { ...init, timeoutMs: init.timeoutMs ?? defaultTimeout });
 
   function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
     const r = schema.safeParse(body);
@@ -133,9 +102,4 @@ export function createServerClient(opts: ServerClientOptions = {}): ServerClient
       if (r.status >= 400 && r.status !== 401) throw failure(r.status, r.body, r.headers, 'logout');
     },
   };
-}
-
-function causeOf(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
 }
