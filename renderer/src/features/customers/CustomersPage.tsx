@@ -11,23 +11,16 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import { CustomerCardView } from './CustomerCardView.tsx';
 import { CustomerHitLine } from './CustomerHitLine.tsx';
 import { useCustomerSearch } from './use-customers.ts';
+import { useResultKeys } from '../../ui/use-result-keys.ts';
 
 export function CustomersPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
-  const [cursor, setCursor] = useState(0);
   const search = useCustomerSearch(query);
   const hits = query.trim() ? (search.data?.results ?? []) : [];
 
-  const onKey = (e: React.KeyboardEvent) => {
-    if (!hits.length) return;
-    if (e.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, hits.length - 1));
-    else if (e.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
-    else if (e.key === 'Enter') setSelected(hits[Math.min(cursor, hits.length - 1)]!.id);
-    else return;
-    e.preventDefault();
-  };
+  const { cursor, setCursor, onKeyDown: onKey } = useResultKeys(hits.map((h) => h.id), setSelected);
 
   return (
     <Stack gap="sm" h="calc(100vh - 180px)" data-testid="customers-page">

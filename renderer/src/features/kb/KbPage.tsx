@@ -11,6 +11,7 @@ import { ArticleView } from './ArticleView.tsx';
 import { ScriptsPanel } from './ScriptsPanel.tsx';
 import { Snippet } from './Snippet.tsx';
 import { useKbSearch } from './use-kb.ts';
+import { useResultKeys } from '../../ui/use-result-keys.ts';
 
 export function KbPage() {
   const { t } = useTranslation();
@@ -37,18 +38,10 @@ function Articles() {
   const [query, setQuery] = useState('');
   const [categories, setCategories] = useState<ArticleCategory[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const [cursor, setCursor] = useState(0);
   const search = useKbSearch(query, categories);
   const hits = search.data?.hits ?? [];
 
-  const onKey = (e: React.KeyboardEvent) => {
-    if (!hits.length) return;
-    if (e.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, hits.length - 1));
-    else if (e.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
-    else if (e.key === 'Enter') setSelected(hits[Math.min(cursor, hits.length - 1)]!.id);
-    else return;
-    e.preventDefault();
-  };
+  const { cursor, setCursor, onKeyDown: onKey } = useResultKeys(hits.map((h) => h.id), setSelected);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
