@@ -210,6 +210,8 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     fake.liveUpgrades++;
+    // A refused client hangs up hard (ECONNRESET); without a listener that would be an uncaught error.
+    socket.on('error', () => undefined);
     const refused = req.url === SYNC_API.live ? refusal(req.headers) : ([404, 'not_found', 'no route'] as [number, string, string]);
     const status = refused?.[0] ?? (typeof fake.liveMode === 'number' ? fake.liveMode : null);
     // The HTTP side answers as usual whatever liveMode says: only the socket is refused.
