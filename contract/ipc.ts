@@ -5,6 +5,7 @@ import { PultError } from './errors.ts';
 import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
 import { AgentWithSite } from './server-api.ts';
 import { SyncRejected, SyncStatus } from './sync-status.ts';
+import { MUTATION_SCHEMAS } from './sync.ts';
 import { KbArticle, KbArticleInput, KbSearchInput, KbSearchResult, ScriptInput, ScriptList, ScriptOrNull } from './kb.ts';
 import { CustomerGetInput, CustomerGetResult, CustomerSearchInput, CustomerSearchResult } from './customers-ipc.ts';
 
@@ -71,6 +72,8 @@ export const methods = {
   'kb.search': { input: KbSearchInput, output: KbSearchResult },
   /** One article from the replica; null when it is not (or no longer) there. */
   'kb.getArticle': { input: KbArticleInput, output: KbArticle },
+  /** "Helped / outdated" on an article: queued in the outbox, sent when the server is reachable. */
+  'kb.feedback': { input: MUTATION_SCHEMAS['article.feedback'], output: z.object({ queued: z.literal(true) }) },
   /** The troubleshooting scripts in the replica. */
   'scripts.list': { input: Empty, output: ScriptList },
   'scripts.get': { input: ScriptInput, output: ScriptOrNull },

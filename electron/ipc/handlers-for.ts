@@ -38,6 +38,12 @@ export function handlersFor(s: Services): Handlers {
     'sync.getStatus': () => s.sync.status(),
     'sync.now': () => s.sync.syncNow(),
     'kb.search': (input) => replica().searchKb(input),
+    'kb.feedback': async (input) => {
+      const r = s.sync.current();
+      if (!r) throw new ServiceError('not_authenticated', 'sign in to rate articles');
+      await r.engine.enqueue('article.feedback', input);
+      return { queued: true as const };
+    },
     'scripts.list': async () => ScriptList.parse(await replica().listScripts()),
     'scripts.get': async ({ id }) => ((await replica().getRow('script', id))?.data as TroubleshootingScript | undefined) ?? null,
     'kb.getArticle': async ({ id }) => ((await replica().getRow('article', id))?.data as Article | undefined) ?? null,

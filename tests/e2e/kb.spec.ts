@@ -57,8 +57,15 @@ test('with the server stopped, the knowledge base still answers from the replica
     await expect(page.getByTestId('kb-hit').first()).toBeVisible();
     await page.getByTestId('kb-hit').first().click();
     await expect(page.getByTestId('kb-article-title')).not.toBeEmpty();
+    // Feedback written offline waits in the outbox and is sent once the server is back.
+    await page.getByTestId('kb-feedback-helped').click();
+    await expect(page.getByTestId('sync-status')).toContainText('1 изменение ждёт отправки');
     await page.screenshot({ path: screenshotPath('kb-offline-ru') });
   } finally {
     await stack.startServer();
   }
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
+  await page.getByTestId('sync-status').click(); // sync now, instead of waiting for the backoff
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
+  await expect(page.getByTestId('sync-status')).not.toContainText('ждёт');
 });

@@ -29,6 +29,7 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'sync.now': {},
   'kb.search': { query: 'оплата картой', categories: ['financial'], limit: 20 },
   'kb.getArticle': { id: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f' },
+  'kb.feedback': { articleId: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f', verdict: 'helped' },
   'scripts.list': {},
   'scripts.get': { id: '5c000000-0000-4000-8000-000000000001' },
   'customers.search': { query: '8 (916) 123-45-67', limit: 20 },
@@ -53,6 +54,7 @@ export function stubHandlers(): Handlers {
     'sync.now': () => ({ state: 'online', since: new Date().toISOString(), queued: 0 }),
     'kb.search': () => ({ hits: [{ id: 'a1', title: 'Оплата картой', category: 'financial', snippet: [{ text: 'Оплата', hit: true }, { text: ' картой', hit: false }], score: 1.5 }], total: 1, usedFallback: false }),
     'kb.getArticle': () => null,
+    'kb.feedback': () => ({ queued: true }),
     'scripts.list': () => [{ id: '5c000000-0000-4000-8000-000000000001', title: 'Нет подключения', category: 'technical' }],
     'scripts.get': () => null,
     'customers.search': () => ({

@@ -6,6 +6,7 @@ import Markdown, { type Components } from 'react-markdown';
 import { useTranslation } from 'react-i18next';
 import { usePult } from '../../api/api-context.tsx';
 import { useKbArticle } from './use-kb.ts';
+import { ArticleFeedback } from './ArticleFeedback.tsx';
 
 export function ArticleView({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
@@ -47,6 +48,7 @@ export function ArticleView({ id }: { id: string | null }) {
             {a.body}
           </Markdown>
         </Typography>
+        <ArticleFeedback key={a.id} articleId={a.id} />
       </ScrollArea>
     </Paper>
   );
