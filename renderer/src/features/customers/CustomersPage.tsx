@@ -3,8 +3,7 @@
 // card beside them. Keyboard: the search field has focus; ↓/↑ move through the results, Enter
 // opens one.
 import { useState } from 'react';
-import { Loader, NavLink, Paper, ScrollArea, Stack, Text, TextInput, Group } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Group, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSearchResult } from '../../../../contract/customers-ipc.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
@@ -12,6 +11,7 @@ import { CustomerCardView } from './CustomerCardView.tsx';
 import { CustomerHitLine } from './CustomerHitLine.tsx';
 import { useCustomerSearch } from './use-customers.ts';
 import { useResultKeys } from '../../ui/use-result-keys.ts';
+import { SectionSearchField } from '../../ui/SectionSearchField.tsx';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -24,18 +24,15 @@ export function CustomersPage() {
 
   return (
     <Stack gap="sm" h="calc(100vh - 180px)" data-testid="customers-page">
-      <TextInput
-        data-testid="customers-search"
-        data-section-focus
-        size="md"
-        maxLength={200}
+      <SectionSearchField
+        testId="customers-search"
+        label={t('customers.search')}
         placeholder={t('customers.searchPlaceholder')}
-        aria-label={t('customers.search')}
-        leftSection={<IconSearch size={18} aria-hidden />}
-        rightSection={search.isFetching ? <Loader size="xs" /> : null}
+        maxLength={200}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
+        fetching={search.isFetching}
+        onChange={(v) => {
+          setQuery(v);
           setCursor(0);
         }}
         onKeyDown={onKey}

@@ -2,8 +2,7 @@
 // results with the matched words marked, the article beside them. Keyboard: the search field has
 // focus; ↓/↑ move through the results, Enter opens one.
 import { useState } from 'react';
-import { Badge, Chip, Group, Loader, NavLink, Paper, ScrollArea, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Badge, Chip, Group, NavLink, Paper, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../../contract/domain/article.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
@@ -12,6 +11,7 @@ import { ScriptsPanel } from './ScriptsPanel.tsx';
 import { Snippet } from './Snippet.tsx';
 import { useKbSearch } from './use-kb.ts';
 import { useResultKeys } from '../../ui/use-result-keys.ts';
+import { SectionSearchField } from '../../ui/SectionSearchField.tsx';
 
 export function KbPage() {
   const { t } = useTranslation();
@@ -45,17 +45,14 @@ function Articles() {
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
-      <TextInput
-        data-testid="kb-search"
-        data-section-focus
-        size="md"
+      <SectionSearchField
+        testId="kb-search"
+        label={t('kb.search')}
         placeholder={t('kb.searchPlaceholder')}
-        aria-label={t('kb.search')}
-        leftSection={<IconSearch size={18} aria-hidden />}
-        rightSection={search.isFetching ? <Loader size="xs" /> : null}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
+        fetching={search.isFetching}
+        onChange={(v) => {
+          setQuery(v);
           setCursor(0);
         }}
         onKeyDown={onKey}
