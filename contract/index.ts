@@ -13,3 +13,4 @@ export * from './sync-status.ts';
 export * from './kb.ts';
 export * from './customers-ipc.ts';
 export * from './domain/script.ts';
+export * from './kb-editing.ts';

@@ -60,6 +60,8 @@ export const API = {
   agents: '/api/agents',
   articles: '/api/kb/articles',
   article: '/api/kb/articles/:id',
+  articleVersions: '/api/kb/articles/:id/versions',
+  kbFeedback: '/api/kb/feedback',
   audit: '/api/audit',
 } as const;
 
@@ -138,7 +140,7 @@ export type ArticleListResponse = z.infer<typeof ArticleListResponse>;
 export const ArticleResponse = z.object({ article: Article });
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
-export const AUDIT_ACTIONS = ['login_succeeded', 'login_failed', 'logout', 'customer_updated'] as const;
+export const AUDIT_ACTIONS = ['login_succeeded', 'login_failed', 'logout', 'customer_updated', 'article_saved'] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -150,7 +152,7 @@ export const AuditEntry = z.object({
   actorAgentId: AgentId.nullable(),
   /** The login given at sign-in (also for failed attempts with an unknown login). */
   actorLogin: z.string().nullable(),
-  targetType: z.enum(['agent', 'customer']).nullable(),
+  targetType: z.enum(['agent', 'customer', 'article']).nullable(),
   targetId: z.string().nullable(),
   fields: z.array(z.string()),
   ip: z.string().nullable(),

@@ -109,6 +109,21 @@ export const MUTATION_SCHEMAS = {
     phones: z.array(z.string().min(1).max(40)).max(10).optional(),
     emails: z.array(z.email()).max(10).optional(),
   }),
+  /** An extra service switched on or off during the call. */
+  'customer.setExtraService': z.strictObject({
+    customerId: z.uuid(),
+    serviceId: z.string().min(1).max(64),
+    enabled: z.boolean(),
+  }),
+  /**
+   * An internal note in a conversation (the operator's own words, or the path taken through a
+   * troubleshooting script). `noteId` is made by the client, so the note is the same row everywhere.
+   */
+  'conversation.addNote': z.strictObject({
+    conversationId: z.uuid(),
+    noteId: z.uuid(),
+    body: z.string().trim().min(1).max(20_000),
+  }),
 } as const;
 export type MutationName = keyof typeof MUTATION_SCHEMAS;
 export const MUTATION_NAMES = Object.keys(MUTATION_SCHEMAS) as [MutationName, ...MutationName[]];

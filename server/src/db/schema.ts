@@ -189,6 +189,18 @@ export interface ArticleFeedbackTable {
   created_at: Timestamp;
 }
 
+export interface KbArticleVersionsTable {
+  article_id: string;
+  revision: number;
+  category: string;
+  title: string;
+  body: string;
+  tags: string[];
+  edited_at: Timestamp;
+  edited_by: string | null;
+  note: string | null;
+}
+
 export interface DB {
   sites: SitesTable;
   agents: AgentsTable;
@@ -209,6 +221,7 @@ export interface DB {
   sync_clients: SyncClientsTable;
   sync_mutation_results: SyncMutationResultsTable;
   article_feedback: ArticleFeedbackTable;
+  kb_article_versions: KbArticleVersionsTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -3,9 +3,11 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-sync.ts';
 import * as m0003 from './0003-troubleshooting-scripts.ts';
+import * as m0004 from './0004-article-versions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-sync': m0002,
   '0003-troubleshooting-scripts': m0003,
+  '0004-article-versions': m0004,
 };

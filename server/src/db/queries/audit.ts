@@ -7,7 +7,7 @@ export interface AuditRecord {
   action: AuditAction;
   actorAgentId?: string | null;
   actorLogin?: string | null;
-  targetType?: 'agent' | 'customer' | null;
+  targetType?: 'agent' | 'customer' | 'article' | null;
   targetId?: string | null;
   fields?: string[];
   ip?: string | null;

@@ -2,9 +2,11 @@
 // are checked against the contract here, so a handler gets them typed and valid.
 import type { z } from 'zod';
 import { fromZodError, MUTATION_SCHEMAS, type MutationName } from '../../../../contract/index.ts';
+import { addNote } from './add-note.ts';
 import { articleFeedback } from './article-feedback.ts';
 import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
+import { setExtraService } from './set-extra-service.ts';
 import { updateContacts } from './update-contacts.ts';
 
 type Handlers = { [N in MutationName]: (ctx: MutationContext, args: z.output<(typeof MUTATION_SCHEMAS)[N]>) => Promise<void> };
@@ -12,6 +14,8 @@ type Handlers = { [N in MutationName]: (ctx: MutationContext, args: z.output<(ty
 const HANDLERS: Handlers = {
   'article.feedback': articleFeedback,
   'customer.updateContacts': updateContacts,
+  'customer.setExtraService': setExtraService,
+  'conversation.addNote': addNote,
 };
 
 /** Validates the arguments and applies the mutation; throws MutationRefused when it may not. */
