@@ -4,4 +4,5 @@
 export { createKbIndex, KB_INDEX_VERSION, KB_SCHEMA_SQL } from './schema.ts';
 export { indexArticles, removeArticles } from './index-articles.ts';
 export { searchArticles } from './search.ts';
+export { tidyIndex, tidyStep } from './tidy.ts';
 export type { KbHit, KbSearchOptions, KbSearchResult, SnippetSegment } from './types.ts';

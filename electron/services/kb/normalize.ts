@@ -41,10 +41,3 @@ export function foldLookalikes(word: string): string {
   for (const ch of word) out += map[ch] ?? ch;
   return out;
 }
-
-const LETTER_RUN = /[\p{L}\p{N}]+/gu;
-
-/** A whole text as the trigram index sees it: case-folded, look-alikes folded word by word. */
-export function foldText(text: string): string {
-  return foldCase(text).replace(LETTER_RUN, foldLookalikes);
-}

@@ -1,6 +1,7 @@
 // What the operator typed → the terms to look for. Only words survive (letters and digits; every
 // quote, star, colon, parenthesis, operator keyword and emoji is either dropped or becomes a plain
 // word), so user input can never reach FTS5 as syntax — see match-expression.ts for the quoting.
+import { writtenForm } from './spoken-forms.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { Termer } from './terms.ts';
 import { words } from './tokenize.ts';
@@ -8,7 +9,7 @@ import { words } from './tokenize.ts';
 export interface QueryTerm {
   /** The normalised word as typed. */
   word: string;
-  /** Its index term (stem). */
+  /** Its index term (stem); for a short word being typed, the word itself (see below). */
   term: string;
   /** The word the operator is still typing: matched as a prefix. */
   prefix: boolean;
@@ -17,8 +18,16 @@ export interface QueryTerm {
 /** A pasted paragraph is not a search: longer queries are cut, and so is the number of terms. */
 export const MAX_QUERY_CHARS = 1000;
 export const MAX_QUERY_TERMS = 12;
-/** A single typed letter would expand to most of the vocabulary; it is matched as a whole word. */
-const MIN_PREFIX_LENGTH = 2;
+/**
+ * One or two typed letters would match most of a large knowledge base (and cost as much to
+ * count); they are matched as a whole word («ip», «tv», the «wi» of Wi-Fi) until the third letter.
+ */
+const MIN_PREFIX_LENGTH = 3;
+/**
+ * A shorter word being typed is its own prefix, not its stem's: its end is not an ending yet, and
+ * stemming «обе» to «об» would match «общие» as well as «обещанный».
+ */
+const STEMMED_PREFIX_LENGTH = 5;
 
 export function parseQuery(query: string, termer: Termer): QueryTerm[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
@@ -27,11 +36,12 @@ export function parseQuery(query: string, termer: Termer): QueryTerm[] {
   const typing = found.length > 0 && found[found.length - 1]!.end === query.length;
   const all = found.map((w, i): QueryTerm => {
     const { word, term } = termer.whole(w);
-    const prefix = typing && i === found.length - 1 && term.length >= MIN_PREFIX_LENGTH;
-    return { word, term, prefix };
+    const letters = [...word].length;
+    const prefix = typing && i === found.length - 1 && letters >= MIN_PREFIX_LENGTH && term.length > 0;
+    return { word, term: prefix && letters < STEMMED_PREFIX_LENGTH ? writtenForm(word) : term, prefix };
   }).filter((t) => t.term.length > 0);
 
-  // Stopwords go, unless they are all there is, or the word is still being typed («от» → «отключение»).
+  // Stopwords go, unless they are all there is, or the word is still being typed («под» → «подключение»).
   const meaningful = all.filter((t) => t.prefix || !STOPWORDS.has(t.word));
   const kept = meaningful.some((t) => !STOPWORDS.has(t.word)) ? meaningful : all;
 

@@ -1,22 +1,23 @@
-// searchArticles, in three steps, each only when the one before found nothing:
+// searchArticles, in four steps, each only when the one before found nothing:
 // 1. by stem: every query word (stopwords dropped), the last one as a prefix while it is being
-//    typed; bm25-ranked with the title counting most;
-// 2. by substring (kb_trigram): the words as parts of longer words;
-// 3. by spelling: unknown words replaced by indexed look-alikes, then as in step 1.
-// Steps 2 and 3 set usedFallback, so the UI can say the results are approximate.
+//    typed; ranked with title and tags first (ranked-query.ts);
+// 2. by substring (kb_vocab_trigram): the words as parts of longer indexed words;
+// 3. by spelling: unknown words replaced by indexed look-alikes, then as in step 1;
+// 4. by any word: the words of step 3 (or 1), of which one is enough, ranked by bm25 — a caller's
+//    sentence holds words no article has («уезжаю в отпуск, не хочу платить»).
+// Steps 2 to 4 set usedFallback, so the UI can say the results are approximate.
 // Synchronous and stateless: everything it needs is in the database it is handed.
 import type { Db } from './db.ts';
-import { groupOf, matchExpression, type TermGroup } from './match-expression.ts';
-import { MAX_QUERY_CHARS, parseQuery } from './parse-query.ts';
+import { groupOf, type TermGroup } from './match-expression.ts';
+import { parseQuery } from './parse-query.ts';
 import { rankedQuery, type RankedQuery, type RankedRow } from './ranked-query.ts';
 import { bestWindow, cutSnippet, WINDOW_WORDS } from './snippet.ts';
 import { spellingGroups } from './spelling.ts';
-import { substringMatch, substringWords } from './substring-search.ts';
+import { substringGroups } from './substring-search.ts';
 import { createTermer } from './terms.ts';
-import { words, type Word } from './tokenize.ts';
+import { words } from './tokenize.ts';
 import type { KbHit, KbSearchOptions, KbSearchResult } from './types.ts';
-import { decodeWordTerms } from './word-terms.ts';
-import { groupMatcher, substringMatcher } from './word-matchers.ts';
+import { wordHits } from './word-hits.ts';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -28,30 +29,16 @@ const clampInt = (n: number | undefined, min: number, max: number, fallback: num
 type Page = Pick<RankedQuery, 'categories' | 'limit' | 'offset'>;
 
 /** A hit with its snippet; `which`: per word of the text, the group it matches (-1: none). */
-function toHit(r: RankedRow, which: readonly number[], knownWords?: readonly Word[]): KbHit {
+function toHit(r: RankedRow, which: ArrayLike<number>): KbHit {
   const start = bestWindow(which);
-  // Only the words up to the snippet's end are tokenised when `which` came from the stored terms.
-  const all = knownWords ?? words(r.text, start + WINDOW_WORDS);
+  // Only the words up to the snippet's end are tokenised: `which` came from the stored terms.
+  const all = words(r.text, start + WINDOW_WORDS);
   return { id: r.id, title: r.title, category: r.category, snippet: cutSnippet(r.text, all, which, start, which.length), score: r.score };
 }
 
-function stemmedSearch(db: Db, groups: readonly TermGroup[], page: Page): { hits: KbHit[]; total: number } {
-  const { rows, total } = rankedQuery(db, { table: 'kb_fts', match: matchExpression(groups), ...page });
-  const match = groupMatcher(groups);
-  return { hits: rows.map((r) => toHit(r, decodeWordTerms(r.terms).map(match))), total };
-}
-
-function substringSearch(db: Db, query: string, page: Page): { hits: KbHit[]; total: number } {
-  const queryWords = substringWords(query);
-  const match = substringMatch(queryWords);
-  if (match === null) return { hits: [], total: 0 };
-  const { rows, total } = rankedQuery(db, { table: 'kb_trigram', match, ...page });
-  const matcher = substringMatcher(queryWords);
-  const hits = rows.map((r) => {
-    const all = words(r.text);
-    return toHit(r, all.map((w) => matcher(r.text.slice(w.start, w.end))), all);
-  });
-  return { hits, total };
+function stemmedSearch(db: Db, groups: readonly TermGroup[], page: Page, mode: 'all' | 'any' = 'all'): { hits: KbHit[]; total: number } {
+  const { rows, total } = rankedQuery(db, { groups, mode, ...page });
+  return { hits: rows.map((r) => toHit(r, wordHits(r.terms, groups))), total };
 }
 
 export function searchArticles(db: Db, query: string, opts: KbSearchOptions = {}): KbSearchResult {
@@ -63,13 +50,19 @@ export function searchArticles(db: Db, query: string, opts: KbSearchOptions = {}
   const terms = parseQuery(query, createTermer());
   if (terms.length === 0) return { hits: [], total: 0, usedFallback: false };
 
-  const stemmed = stemmedSearch(db, terms.map((t) => groupOf(db, t)), page);
+  const groups = terms.map((t) => groupOf(db, t));
+  const stemmed = stemmedSearch(db, groups, page);
   if (stemmed.total > 0) return { ...stemmed, usedFallback: false };
 
-  const substring = substringSearch(db, query.slice(0, MAX_QUERY_CHARS), page);
-  if (substring.total > 0) return { ...substring, usedFallback: true };
+  const inside = substringGroups(db, terms);
+  const substring = inside ? stemmedSearch(db, inside, page) : null;
+  if (substring && substring.total > 0) return { ...substring, usedFallback: true };
 
   const corrected = spellingGroups(db, terms);
-  if (corrected) return { ...stemmedSearch(db, corrected, page), usedFallback: true };
+  const spelled = corrected ? stemmedSearch(db, corrected, page) : null;
+  if (spelled && spelled.total > 0) return { ...spelled, usedFallback: true };
+
+  const loose = corrected ?? groups;
+  if (loose.length > 1) return { ...stemmedSearch(db, loose, page, 'any'), usedFallback: true };
   return { hits: [], total: 0, usedFallback: true };
 }

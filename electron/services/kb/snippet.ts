@@ -2,7 +2,7 @@
 // ({ text, hit }) the UI can render without HTML. The passage is chosen in JS from the original
 // text, not with FTS5's snippet(): the FTS table holds stems («роутер»), and the operator must
 // read the article's own words («роутера»). Which words are hits is decided by the caller with the
-// same terms the index holds (word-matchers.ts), so what is marked is exactly what was found.
+// same terms the index holds (word-hits.ts), so what is marked is exactly what was found.
 import type { Word } from './tokenize.ts';
 import type { SnippetSegment } from './types.ts';
 
@@ -18,7 +18,7 @@ const MAX_WINDOWS = 200;
  * The first word of the best window: the one with the most distinct query terms, then the most
  * hits, then the earliest. `which`: per word of the text, the query term it matches or -1.
  */
-export function bestWindow(which: readonly number[]): number {
+export function bestWindow(which: ArrayLike<number>): number {
   let best = { start: 0, score: -1 };
   let tried = 0;
   for (let h = 0; h < which.length && tried < MAX_WINDOWS; h++) {
@@ -43,7 +43,7 @@ export function bestWindow(which: readonly number[]): number {
  * The segments of the window that starts at word `start`. `all` holds the text's words at least up
  * to the window's end; `total` is how many words the whole text has (for the closing ellipsis).
  */
-export function cutSnippet(text: string, all: readonly Word[], which: readonly number[], start: number, total: number): SnippetSegment[] {
+export function cutSnippet(text: string, all: readonly Word[], which: ArrayLike<number>, start: number, total: number): SnippetSegment[] {
   if (all.length === 0 || start >= all.length) return text.trim() ? [{ text: collapse(text.slice(0, MAX_CHARS)).trim(), hit: false }] : [];
   const segments: SnippetSegment[] = [];
   const push = (s: string, hit: boolean) => {

@@ -1,20 +1,35 @@
-// Substring fallback over kb_trigram: when no word matches by stem, look for the query words as
-// parts of longer words («config» in «ipconfig», «лефон» in «телефон»). The trigram tokenizer
-// matches a phrase of three or more characters anywhere in the text.
-import { quote } from './match-expression.ts';
-import { foldText } from './normalize.ts';
-import { STOPWORDS } from './stopwords.ts';
+// Substring fallback: when no word matches by stem, look for the unknown query words as parts of
+// longer words («config» in «ipconfig», «лефон» in «телефон»). kb_vocab_trigram finds the indexed
+// words that contain a query word (the trigram tokenizer matches any run of three or more
+// characters), and the search goes on by stem with their terms: every query word (AND), any of the
+// words containing it (OR). Known words stay as they are.
+import type { Db } from './db.ts';
+import { isKnown } from './known-words.ts';
+import { groupOf, quote, type TermGroup } from './match-expression.ts';
+import type { QueryTerm } from './parse-query.ts';
+import { statement } from './statements.ts';
 
-const MAX_WORDS = 8;
-/** Pasted garbage is cut; a typed word is never this long. */
-const MAX_WORD_LENGTH = 48;
+/** Shorter fragments are inside too many words to mean anything. */
+const MIN_LENGTH = 3;
+/** Terms a query word may stand for; a short fragment is inside many words. */
+const MAX_TERMS = 64;
 
-/** The query's words as the trigram index holds text: folded, no stopwords, at least 3 letters. */
-export function substringWords(query: string): string[] {
-  const all = foldText(query).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const kept = all.filter((w) => [...w].length >= 3 && !STOPWORDS.has(w)).map((w) => [...w].slice(0, MAX_WORD_LENGTH).join(''));
-  return [...new Set(kept)].slice(0, MAX_WORDS);
+/** The query with each unknown word replaced by the terms of the words containing it; null when that changes nothing or a word is in none. */
+export function substringGroups(db: Db, terms: readonly QueryTerm[]): TermGroup[] | null {
+  const containing = statement<[string, number], string>(db, `
+    SELECT DISTINCT v.term FROM kb_vocab_trigram t JOIN kb_vocab v ON v.id = t.rowid
+    WHERE kb_vocab_trigram MATCH ? ORDER BY v.term LIMIT ?`).pluck();
+  const groups: TermGroup[] = [];
+  let changed = false;
+  for (const t of terms) {
+    if (isKnown(db, t)) {
+      groups.push(groupOf(db, t));
+      continue;
+    }
+    const found = [...t.word].length >= MIN_LENGTH ? containing.all(quote(t.word), MAX_TERMS) : [];
+    if (found.length === 0) return null;
+    groups.push({ exact: found, prefix: null });
+    changed = true;
+  }
+  return changed ? groups : null;
 }
-
-/** Every word as a substring (AND); null when no word is long enough. */
-export const substringMatch = (words: readonly string[]): string | null => (words.length ? words.map(quote).join(' AND ') : null);

@@ -23,43 +23,46 @@ export function stemWord(word: string): string {
 }
 
 export interface Termer {
-  /** Every term a written word stands for: each part and, for a compound, the parts together. */
-  all(word: Word): Term[];
   /** The one term a query word asks for: a compound as a whole («wi-fi» → wifi). */
   whole(word: Word): Term;
 }
 
-/**
- * A termer with its own memo, for one batch of work (an index run, one search): articles repeat
- * their words a lot and stemming is the costly step. Nothing is shared between batches.
- */
+// Memo shared by every termer: articles and queries repeat their words a lot, stemming is the
+// costly step, and a word's term depends on nothing but the word (KB_INDEX_VERSION covers this
+// code). Bounded: emptied when full, as a vocabulary that large is no longer worth remembering.
+const MEMO_LIMIT = 200_000;
+const normalisedParts = new Map<string, string>();
+const termsOfWords = new Map<string, Term>();
+
+const part = (raw: string): string => {
+  let p = normalisedParts.get(raw);
+  if (p === undefined) {
+    if (normalisedParts.size >= MEMO_LIMIT) normalisedParts.clear();
+    normalisedParts.set(raw, (p = foldLookalikes(foldCase(raw))));
+  }
+  return p;
+};
+
+const termOf = (normalised: string): Term => {
+  let t = termsOfWords.get(normalised);
+  if (t === undefined) {
+    if (termsOfWords.size >= MEMO_LIMIT) termsOfWords.clear();
+    termsOfWords.set(normalised, (t = { word: normalised, term: stemWord(writtenForm(normalised)) }));
+  }
+  return t;
+};
+
+/** The term of a plain word (one written part). */
+export const termOfPart = (raw: string): Term => termOf(part(raw));
+
+/** The terms of a compound's written parts: each part, then the parts together. */
+export function termsOfCompound(raw: readonly string[]): Term[] {
+  const normalised = raw.map(part);
+  const out = normalised.map(termOf);
+  out.push(termOf(normalised.join('')));
+  return out;
+}
+
 export function createTermer(): Termer {
-  const parts = new Map<string, string>();
-  const terms = new Map<string, Term>();
-
-  const part = (raw: string): string => {
-    let p = parts.get(raw);
-    if (p === undefined) parts.set(raw, (p = foldLookalikes(foldCase(raw))));
-    return p;
-  };
-  const termOf = (normalised: string): Term => {
-    let t = terms.get(normalised);
-    if (t === undefined) {
-      const written = writtenForm(normalised);
-      terms.set(normalised, (t = { word: normalised, term: stemWord(written) }));
-    }
-    return t;
-  };
-
-  return {
-    all(word) {
-      const normalised = word.parts.map(part);
-      const out = normalised.map(termOf);
-      if (normalised.length > 1) out.push(termOf(normalised.join('')));
-      return out;
-    },
-    whole(word) {
-      return termOf(word.parts.map(part).join(''));
-    },
-  };
+  return { whole: (word) => termOf(word.parts.length === 1 ? part(word.parts[0]!) : word.parts.map(part).join('')) };
 }

@@ -2,7 +2,7 @@
 // spaces in front and one behind, so the first letters count more and short words still have a
 // few trigrams. «роутор» and «роутер» share 4 of their 7: similarity 0.57.
 
-const padded = (word: string): string => `  ${word} `;
+export const padded = (word: string): string => `  ${word} `;
 
 export function trigramsOf(word: string): Set<string> {
   const s = padded(word);

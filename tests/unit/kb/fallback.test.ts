@@ -21,14 +21,18 @@ describe('typo tolerance', () => {
   it('a doubled letter, a wrong vowel, a missing letter', () => {
     expect(searchArticles(db, 'перезагрузкка').hits[0]!.title).toMatch(/перезагруз/i);
     expect(searchArticles(db, 'блакировка').hits[0]!.title).toMatch(/блокировка/i);
-    expect(marked(searchArticles(db, 'интирнет').hits[0]!).some((w) => w.startsWith('интернет'))).toBe(true);
+    // The corrected word is what gets marked (the first hits may have it in the title alone).
+    const corrected = searchArticles(db, 'интирнет').hits.slice(0, 5).flatMap(marked);
+    expect(corrected.length).toBeGreaterThan(0);
+    expect(corrected.every((w) => w.startsWith('интернет'))).toBe(true);
     const fee = searchArticles(db, 'абанентская плата');
     expect(fee.usedFallback).toBe(true);
     expect(fee.hits[0]!.title).toMatch(/абонентская плата/i);
   });
 
   it('keeps the known words of a query and drops a word with no look-alike', () => {
-    const r = searchArticles(db, 'роутор кинетик');
+    // («кинетик» would not do: it is Keenetic said aloud, see synonyms.test.ts.)
+    const r = searchArticles(db, 'роутор ксилофон');
     expect(r.usedFallback).toBe(true);
     expect(r.total).toBe(searchArticles(db, 'роутер ').total);
   });

@@ -1,7 +1,7 @@
 // The index follows the articles: re-indexing replaces, removing removes, totals stay right, and
 // the schema is created once and rebuilt when the index version changes.
 import { describe, expect, it } from 'vitest';
-import { createKbIndex, indexArticles, KB_INDEX_VERSION, removeArticles, searchArticles } from '../../../electron/services/kb/index.ts';
+import { createKbIndex, indexArticles, KB_INDEX_VERSION, removeArticles, searchArticles, tidyIndex } from '../../../electron/services/kb/index.ts';
 import { article, articles, emptyIndex, indexedCorpus, type Db } from './corpus.ts';
 
 const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -73,7 +73,7 @@ describe('indexArticles and removeArticles', () => {
     const db = indexedCorpus();
     expect(removeArticles(db, articles().map((a) => a.id))).toBe(articles().length);
     expect(searchArticles(db, 'роутер')).toEqual({ hits: [], total: 0, usedFallback: true });
-    for (const t of ['kb_doc', 'kb_fts', 'kb_trigram']) expect(count(db, t), t).toBe(0);
+    for (const t of ['kb_doc', 'kb_fts', 'kb_head']) expect(count(db, t), t).toBe(0);
   });
 
   it('an id given twice in one batch is indexed once, as its last version', () => {
@@ -82,6 +82,19 @@ describe('indexArticles and removeArticles', () => {
     expect(indexArticles(db, [a, { ...a, title: 'Коммутатор' }])).toBe(1);
     expect(searchArticles(db, 'роутер').total).toBe(0);
     expect(searchArticles(db, 'коммутатор').total).toBe(1);
+  });
+
+  it('merging the index after indexing in pages changes no result', () => {
+    const db = emptyIndex();
+    const all = articles();
+    for (let i = 0; i < all.length; i += 40) indexArticles(db, all.slice(i, i + 40));
+    const segments = () => count(db, '(SELECT DISTINCT segid FROM kb_fts_idx)');
+    expect(segments()).toBeGreaterThan(1);
+    const queries = ['оплата', 'роутер tp-link', 'раутер', 'обе', 'уезжаю в отпуск'];
+    const before = queries.map((q) => searchArticles(db, q, { limit: 100 }));
+    tidyIndex(db);
+    expect(segments()).toBe(1);
+    expect(queries.map((q) => searchArticles(db, q, { limit: 100 }))).toEqual(before);
   });
 
   it('an empty batch is fine', () => {

@@ -21,6 +21,15 @@ describe('parseQuery', () => {
     expect(parse('и в').map((t) => [t.term, t.prefix])).toEqual([['и', false], ['в', false]]);
   });
 
+  it('types a prefix from the third letter: a short word as typed, a longer one by its stem', () => {
+    expect(parse('об')).toEqual([{ word: 'об', term: 'об', prefix: false }]);
+    // «обе» stems to «об», which would also match «общие» and «обновление».
+    expect(parse('обе')).toEqual([{ word: 'обе', term: 'обе', prefix: true }]);
+    expect(parse('оплатил')).toEqual([{ word: 'оплатил', term: 'оплат', prefix: true }]);
+    // A spoken form still becomes the written one.
+    expect(parse('вайфая').at(-1)!.term).toBe('wifi');
+  });
+
   it('reads a hyphenated compound as one word and spoken forms as written ones', () => {
     expect(parse('Wi-Fi вай-фай вайфая инета ').map((t) => t.term)).toEqual(['wifi', 'интернет']);
   });

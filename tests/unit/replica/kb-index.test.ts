@@ -1,7 +1,11 @@
 // The knowledge-base search index follows the replica's article rows: filled by pull pages in the
 // same transaction, updated on newer versions, emptied by tombstones and by a
-// reset, and rebuilt from the rows when the replica opens with an index of another format.
-import { describe, expect, it } from 'vitest';
+// reset, and rebuilt from the rows when the replica opens with an index of another format; merged
+// into one segment after a burst of changes.
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import type { Change } from '../../../contract/sync.ts';
+import { openKbIndex } from '../../../electron/services/db/kb-index.ts';
 import { openReplicaFile } from '../../../electron/services/db/open-replica-file.ts';
 import { createReplicaStore } from '../../../electron/services/db/replica-store.ts';
 import { article } from './data.ts';
@@ -62,5 +66,31 @@ describe('replica knowledge-base index', () => {
     expect(REPLICA_ARGS.searchKb.safeParse([{ query: 'x'.repeat(501) }]).success).toBe(false);
     expect(REPLICA_ARGS.searchKb.safeParse([{ query: 'оплата', categories: ['нет такой'] }]).success).toBe(false);
     expect(REPLICA_ARGS.searchKb.safeParse([{ query: 'оплата', extra: 1 }]).success).toBe(false);
+  });
+});
+
+describe('merging the index after a burst of changes', () => {
+  it('waits for a quiet moment after enough changes, then merges step by step to one segment', async () => {
+    vi.useFakeTimers();
+    try {
+      const db = new Database(':memory:');
+      db.exec('CREATE TABLE article (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
+      const kb = openKbIndex(db, { afterChanges: 30, quietMs: 1000 });
+      const segments = () => db.prepare('SELECT count(DISTINCT segid) FROM kb_fts_idx').pluck().get() as number;
+      const change = (i: number) => up(withTitle(i, `Роутер ${i}`, 'Перезагрузите роутер.'), i) as Change;
+      const page = (from: number) => db.transaction(() => kb.applyChanges(Array.from({ length: 10 }, (_, k) => change(from + k))))();
+      for (let p = 0; p < 4; p++) page(p * 10 + 1);
+      expect(segments()).toBeGreaterThan(1);
+      await vi.advanceTimersByTimeAsync(500);
+      page(41); // the burst goes on: the quiet moment starts again
+      await vi.advanceTimersByTimeAsync(900);
+      expect(segments()).toBeGreaterThan(1);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(segments()).toBe(1);
+      expect(kb.search({ query: 'роутер' }).total).toBe(50);
+      db.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
