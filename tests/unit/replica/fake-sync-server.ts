@@ -52,6 +52,12 @@ export interface FakeSyncServer {
   /** Returns a raw answer to replace the normal page. */
   pullOverride: ((req: PullRequest) => RawAnswer | null) | null;
   pushOverride: ((req: PushRequest) => RawAnswer | null) | null;
+  /** Awaited when a push arrives, before it is settled (fault tests kill the client here). */
+  onPushReceived: ((req: PushRequest) => void | Promise<void>) | null;
+  /** Awaited after a push was settled, before its answer is sent: "applied, but the client never heard". */
+  beforePushAnswer: ((req: PushRequest, results: MutationResult[]) => void | Promise<void>) | null;
+  /** Called after the answer to a push was written out. */
+  onPushAnswered: ((req: PushRequest) => void) | null;
   /** Decides a mutation not seen before (default applied); may change rows. */
   decide: (m: Mutation, clientId: string) => MutationResult;
   /** `accept`, `drop` (accept then close at once) or an HTTP status refusing the upgrade. */
@@ -81,6 +87,8 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
   let server: Server;
   let port = 0;
   const lastSeq = new Map<string, number>();
+  /** Refusals by clientId:seq: as the real server, a resend gets the same refusal, not "duplicate". */
+  const refusals = new Map<string, MutationResult>();
   const wss = new WebSocketServer({ noServer: true });
 
   const changeOf = (r: ServerRow): Change =>
@@ -116,6 +124,9 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
     onPageServed: null,
     pullOverride: null,
     pushOverride: null,
+    onPushReceived: null,
+    beforePushAnswer: null,
+    onPushAnswered: null,
     decide: (m) => ({ seq: m.seq, status: 'applied' }),
     liveMode: 'accept',
     liveUpgrades: 0,
@@ -128,6 +139,7 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
       fake.rows.clear();
       fake.version = 0n;
       lastSeq.clear();
+      refusals.clear();
     },
     refuseProtocol: false,
     stop: () =>
@@ -170,16 +182,33 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
     fake.pushRequests.push(req);
     const raw = fake.pushOverride?.(req);
     if (raw) return send(res, raw.status ?? 200, raw.body, raw.headers);
+    // Without hooks the push is settled and answered synchronously, as before the hooks existed.
+    const received = fake.onPushReceived;
+    if (received) void Promise.resolve(received(req)).then(() => settlePush(req, res));
+    else settlePush(req, res);
+  }
+
+  function settlePush(req: PushRequest, res: ServerResponse): void {
     const results: MutationResult[] = [];
     for (const m of [...req.mutations].sort((a, b) => a.seq - b.seq)) {
       const last = lastSeq.get(req.clientId) ?? 0;
-      if (m.seq <= last) results.push({ seq: m.seq, status: 'duplicate' });
+      if (m.seq <= last) results.push(refusals.get(`${req.clientId}:${m.seq}`) ?? { seq: m.seq, status: 'duplicate' });
       else {
-        results.push(fake.decide(m, req.clientId));
+        const result = fake.decide(m, req.clientId);
+        if (result.status === 'rejected') refusals.set(`${req.clientId}:${m.seq}`, result);
+        results.push(result);
         lastSeq.set(req.clientId, m.seq);
       }
     }
-    send(res, 200, JSON.stringify({ results, lastSeq: lastSeq.get(req.clientId) ?? 0 }));
+    const body = JSON.stringify({ results, lastSeq: lastSeq.get(req.clientId) ?? 0 });
+    const answer = () => {
+      res.on('finish', () => fake.onPushAnswered?.(req));
+      // The client may be dead by now: its socket is gone and the answer goes nowhere.
+      if (!res.destroyed) send(res, 200, body);
+    };
+    const before = fake.beforePushAnswer;
+    if (before) void Promise.resolve(before(req, results)).then(answer);
+    else answer();
   }
 
   function refusal(headers: IncomingMessage['headers']): [number, string, string] | null {
