@@ -1,8 +1,10 @@
 // `npm run bench [-- scenario…]`: each scenario prints the figure it measured, a baseline measured in
 // the same run on the same machine, and their ratio. Nothing here is a pass/fail threshold.
 import { cpus } from 'node:os';
+import { firstSync } from './scenarios/first-sync.ts';
 import { ipcRouter } from './scenarios/ipc-router.ts';
 import { kbSearch } from './scenarios/kb-search.ts';
+import { liveLatency } from './scenarios/live-latency.ts';
 import { replicaApply } from './scenarios/replica-apply.ts';
 import { serverSearch } from './scenarios/server-search.ts';
 import { syncPull } from './scenarios/sync-pull.ts';
@@ -13,6 +15,8 @@ const scenarios: Record<string, () => Promise<Row[]>> = {
   'server-search': serverSearch,
   'sync-pull': syncPull,
   'replica-apply': replicaApply,
+  'first-sync': () => firstSync(),
+  'live-latency': () => liveLatency(),
   'kb-search': kbSearch,
 };
 

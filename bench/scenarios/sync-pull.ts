@@ -2,7 +2,7 @@
 // personal manager's first sync as the client makes it (HTTP pages of 500: session check, schema
 // validation, one REPEATABLE READ transaction per page, JSON) against one bare SELECT of the same
 // rows. Also the periodic scope refresh when nothing changed.
-// Not yet listed in bench/run.ts; alone: `node bench/scenarios/sync-pull.ts`.
+// Run alone: node bench/scenarios/sync-pull.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

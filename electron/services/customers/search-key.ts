@@ -7,7 +7,8 @@ import type { Address } from '../../../contract/domain/customer.ts';
 /** Words of `text`, folded. A slash stays inside a word: house «12/1» is one word. */
 export function searchWords(text: string): string[] {
   return text
-    .toLocaleLowerCase('ru-RU')
+    // Same result as toLocaleLowerCase('ru-RU') (only tr/az/lt have special rules), a third the cost.
+    .toLowerCase()
     .replace(/ё/g, 'е')
     .split(/[^\p{L}\p{N}/]+/u)
     .filter(Boolean);

@@ -2,6 +2,7 @@
 // resumes exactly at the stored cursor — never skipping a page, never applying one twice. The page
 // is checked completely first; a bad page changes nothing. An upsert only replaces an older version.
 import { z } from 'zod';
+import type { Customer } from '../../../contract/domain/customer.ts';
 import { SyncVersion } from '../../../contract/sync.ts';
 import { BadPageError, parsePullPage } from '../sync/pull-page.ts';
 import type { Db } from './open-replica-file.ts';
@@ -16,8 +17,8 @@ import { STATE_KEYS, type SyncState } from './sync-state.ts';
 export const ApplyPageInput = z.strictObject({
   /** The cursor the page was requested with; must still be the stored one. */
   after: SyncVersion,
-  /** The response body as received (parsed and checked here, in the worker). */
-  body: z.string(),
+  /** The response body as received: text, or its UTF-8 bytes (decoded, parsed and checked here, in the worker). */
+  body: z.union([z.string(), z.instanceof(Uint8Array)]),
 });
 export type ApplyPageInput = z.infer<typeof ApplyPageInput>;
 
@@ -35,13 +36,16 @@ export interface PageResult {
   firstSyncRows: number;
 }
 
+/** Decoded as Buffer#toString does (invalid sequences become U+FFFD, a BOM stays and fails JSON). */
+const textOf = (body: string | Uint8Array) => (typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+
 export function createPageApplier(
   db: Db,
   rows: Rows,
   pending: Pending,
   state: SyncState,
   kb?: KbIndex,
-  customers?: Pick<CustomerIndex, 'refresh'>,
+  customers?: Pick<CustomerIndex, 'refresh' | 'put'>,
 ): (input: ApplyPageInput) => PageResult {
   const apply = db.transaction((input: ApplyPageInput, page: ReturnType<typeof parsePullPage>): PageResult => {
     const cursor = state.get(STATE_KEYS.cursor) ?? '0';
@@ -49,22 +53,28 @@ export function createPageApplier(
     const pendingKeys = pending.keys();
     let written = 0;
     const articles: typeof page.changes = [];
-    const customerIds: string[] = [];
     for (const c of page.changes) {
       const version = BigInt(c.version);
       const data = c.op === 'upsert' ? c.data : null;
-      let changed;
-      if (pendingKeys.has(rowKey(c.entity, c.id))) changed = pending.serverChanged(c.entity, c.id, version, data);
-      else changed = data !== null ? rows.upsertIfNewer(c.entity, c.id, version, data) : rows.deleteIfNewer(c.entity, c.id, version);
-      if (changed) {
-        written++;
-        if (c.entity === 'article') articles.push(c);
-        if (c.entity === 'customer') customerIds.push(c.id);
+      const isCustomer = c.entity === 'customer';
+      if (pendingKeys.size > 0 && pendingKeys.has(rowKey(c.entity, c.id))) {
+        if (!pending.serverChanged(c.entity, c.id, version, data)) continue;
+        // The row is now the server's with the outbox's patches on top: index it as it stands.
+        if (isCustomer) customers?.refresh([c.id]);
+      } else if (data !== null) {
+        if (!rows.upsertIfNewer(c.entity, c.id, version, data)) continue;
+        // The row holds exactly this (checked) data: no need to read it back.
+        if (isCustomer) customers?.put(data as Customer);
+      } else {
+        if (!rows.deleteIfNewer(c.entity, c.id, version)) continue;
+        if (isCustomer) customers?.refresh([c.id]);
       }
+      written++;
+      if (c.entity === 'article') articles.push(c);
     }
-    // The search indexes follow the rows in the same transaction (stale versions skipped).
+    // The search indexes follow the rows in the same transaction (stale versions skipped); the
+    // customers' index was kept above, row by row.
     kb?.applyChanges(articles);
-    customers?.refresh(customerIds);
     state.set(STATE_KEYS.cursor, page.next.toString());
     state.set(STATE_KEYS.pagesApplied, String(Number(state.get(STATE_KEYS.pagesApplied) ?? 0) + 1));
     const firstSync = state.get(STATE_KEYS.firstSyncComplete) !== '1';
@@ -88,7 +98,7 @@ export function createPageApplier(
   return (input) => {
     let page;
     try {
-      page = parsePullPage(input.body, input.after);
+      page = parsePullPage(textOf(input.body), input.after);
     } catch (e) {
       if (e instanceof BadPageError) throw new ReplicaError('bad_page', e.message);
       throw e;

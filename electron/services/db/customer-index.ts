@@ -21,6 +21,8 @@ export const CUSTOMER_INDEX_VERSION = '1';
 export interface CustomerIndex {
   /** Re-indexes these customers from their rows as now written (absent row: dropped). */
   refresh(ids: Iterable<string>): void;
+  /** Indexes a customer whose row was just written with exactly this data (no need to read it back). */
+  put(data: Customer): void;
   /** Customers whose rows the given outbox mutations patch (read before they settle). */
   patchedBy(seqs: readonly number[]): string[];
   clear(): void;
@@ -45,9 +47,12 @@ export function openCustomerIndex(db: Db): CustomerIndex {
     for (const phone of c.phones) addPhone.run(c.id, phone);
     addSearch.run(c.id, nameKey(c.fullName), addressKey(c.address));
   };
-  const refreshOne = (id: string) => {
+  const drop = (id: string) => {
     dropPhones.run(id);
     dropSearch.run(id);
+  };
+  const refreshOne = (id: string) => {
+    drop(id);
     const data = row.get(id) as string | undefined;
     if (data) index(JSON.parse(data) as Customer);
   };
@@ -73,6 +78,10 @@ export function openCustomerIndex(db: Db): CustomerIndex {
   return {
     refresh(ids) {
       for (const id of new Set(ids)) refreshOne(id);
+    },
+    put(data) {
+      drop(data.id);
+      index(data);
     },
     patchedBy: (seqs) => (seqs.length ? (patched.all(JSON.stringify(seqs)) as string[]) : []),
     clear,

@@ -41,6 +41,17 @@ interface PendingCall {
 
 export const DEFAULT_WORKER_URL = new URL('./worker.ts', import.meta.url);
 
+/**
+ * A pull page given as bytes is moved to the worker, not copied: the caller's array is emptied.
+ * Only an array that is its whole buffer (sync-http.ts reads pages into one), never a view of a
+ * shared pool.
+ */
+function handOver(input: unknown): ArrayBuffer[] {
+  const body = (input as { body?: unknown } | null)?.body;
+  if (!(body instanceof Uint8Array) || !(body.buffer instanceof ArrayBuffer)) return [];
+  return body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.byteLength > 0 ? [body.buffer] : [];
+}
+
 export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> {
   const log = opts.log ?? silentLog;
   const data: WorkerData = { path: opts.path, ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}) };
@@ -114,14 +125,14 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
     });
   }
 
-  function call(method: string, args: unknown[]): Promise<unknown> {
+  function call(method: string, args: unknown[], transfer: ArrayBuffer[] = []): Promise<unknown> {
     const w = worker;
     if (!w) return Promise.reject(new ReplicaError('closed', `${method}: the replica is closed; reopen it`));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { method, resolve, reject });
       try {
-        w.postMessage({ id, method, args });
+        w.postMessage({ id, method, args }, transfer);
       } catch (e) {
         pending.delete(id);
         reject(new ReplicaError('invalid_input', `${method}: arguments cannot be sent to the worker (${(e as Error).message})`));
@@ -140,7 +151,7 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
 
   await spawn();
 
-  const methods = Object.fromEntries(REPLICA_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as ReplicaCalls;
+  const methods = Object.fromEntries(REPLICA_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args, m === 'applyPullPage' ? handOver(args[0]) : [])])) as unknown as ReplicaCalls;
   return {
     ...methods,
     path: opts.path,

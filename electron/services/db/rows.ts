@@ -3,7 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SyncEntityName } from '../../../contract/sync.ts';
 import type { Db } from './open-replica-file.ts';
-import { columnNames, columnValues, tableOf } from './entity-tables.ts';
+import { columnExtractors, columnNames, tableOf } from './entity-tables.ts';
 
 export interface StoredRow {
   version: bigint;
@@ -23,6 +23,8 @@ export interface Rows {
 }
 
 interface Statements {
+  /** The row's parameters for upsertIfNewer and put: id, version, data, then the columns. */
+  params(id: string, version: bigint, data: unknown): unknown[];
   upsertIfNewer: Statement;
   put: Statement;
   deleteIfNewer: Statement;
@@ -37,7 +39,13 @@ function prepare(db: Db, entity: SyncEntityName): Statements {
   const marks = cols.map(() => '?').join(', ');
   const sets = cols.slice(1).map((c) => `${c} = excluded.${c}`).join(', ');
   const insert = `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${marks}) ON CONFLICT (id) DO UPDATE SET ${sets}`;
+  const extract = columnExtractors(entity);
   return {
+    params(id, version, data) {
+      const p: unknown[] = [id, version, JSON.stringify(data)];
+      for (const f of extract) p.push(f(data));
+      return p;
+    },
     upsertIfNewer: db.prepare(`${insert} WHERE excluded.version > ${t}.version`),
     put: db.prepare(insert),
     deleteIfNewer: db.prepare(`DELETE FROM ${t} WHERE id = ? AND version < ?`),
@@ -56,16 +64,16 @@ export function createRows(db: Db): Rows {
     if (!s) cache.set(entity, (s = prepare(db, entity)));
     return s;
   };
-  const params = (entity: SyncEntityName, id: string, version: bigint, data: unknown) => [
-    id,
-    version,
-    JSON.stringify(data),
-    ...columnValues(entity, data),
-  ];
   return {
-    upsertIfNewer: (entity, id, version, data) => of(entity).upsertIfNewer.run(params(entity, id, version, data)).changes > 0,
+    upsertIfNewer(entity, id, version, data) {
+      const s = of(entity);
+      return s.upsertIfNewer.run(s.params(id, version, data)).changes > 0;
+    },
     deleteIfNewer: (entity, id, version) => of(entity).deleteIfNewer.run(id, version).changes > 0,
-    put: (entity, id, version, data) => void of(entity).put.run(params(entity, id, version, data)),
+    put(entity, id, version, data) {
+      const s = of(entity);
+      s.put.run(s.params(id, version, data));
+    },
     remove: (entity, id) => void of(entity).remove.run(id),
     get: (entity, id) => of(entity).get.get(id) as StoredRow | undefined,
     count: (entity) => of(entity).count.get() as number,

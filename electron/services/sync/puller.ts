@@ -1,7 +1,10 @@
 // Pulls the feed to its end: page after page from the stored cursor, each page applied by the
 // replica together with its cursor (apply-page.ts), so stopping anywhere — even kill -9 — resumes
 // exactly there. A page over the byte cap is asked for again with half the limit, down to one row.
-import { SYNC_PROTOCOL_VERSION } from '../../../contract/sync.ts';
+// Unless the caller fixes the limit, pages grow while they apply quickly and shrink when they do not
+// (pageLimit below): a long first sync of cheap rows takes fewer round trips and transactions, and
+// whatever else waits for the replica worker meanwhile (a search typed during it) waits boundedly.
+import { MAX_PULL_LIMIT, SYNC_PROTOCOL_VERSION } from '../../../contract/sync.ts';
 import type { PageResult } from '../db/apply-page.ts';
 import type { ReplicaCalls } from '../db/replica-client.ts';
 import { ReplicaError } from '../db/replica-error.ts';
@@ -10,10 +13,21 @@ import { SyncError } from './sync-error.ts';
 import type { SyncHttp } from './sync-http.ts';
 
 export const DEFAULT_PULL_LIMIT = 500;
+/** How long applying one page may keep the replica worker busy, roughly. */
+export const PAGE_TARGET_MS = 250;
+const MIN_ADAPTIVE_LIMIT = 100;
+
+/** The next page's limit after a full page of `limit` rows took `ms` to apply; `cap` after a refusal for size. */
+export function pageLimit(limit: number, ms: number, cap: number): number {
+  if (ms < PAGE_TARGET_MS / 2) return Math.min(cap, limit * 2);
+  if (ms > PAGE_TARGET_MS * 2) return Math.max(MIN_ADAPTIVE_LIMIT, Math.ceil(limit / 2));
+  return limit;
+}
 
 export interface PullOptions {
   db: Pick<ReplicaCalls, 'cursor' | 'applyPullPage' | 'resetReplica'>;
   http: Pick<SyncHttp, 'pull'>;
+  /** A fixed page size; without it pages adapt (from DEFAULT_PULL_LIMIT up to MAX_PULL_LIMIT). */
   limit?: number;
   signal?: AbortSignal;
   now?: () => number;
@@ -32,6 +46,7 @@ export interface PullSummary {
 export async function pullAll(opts: PullOptions): Promise<PullSummary> {
   const meter = createProgressMeter(opts.now ?? Date.now);
   let limit = opts.limit ?? DEFAULT_PULL_LIMIT;
+  let cap = opts.limit === undefined ? MAX_PULL_LIMIT : limit;
   let cursor = await opts.db.cursor();
   let moved = 0;
   let reset = false;
@@ -39,12 +54,12 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
   let rowsThisRun = 0;
   for (;;) {
     opts.signal?.throwIfAborted();
-    let body: string;
+    let body: Uint8Array<ArrayBuffer>;
     try {
       body = await opts.http.pull({ protocol: SYNC_PROTOCOL_VERSION, after: cursor, limit }, opts.signal);
     } catch (e) {
       if (e instanceof SyncError && e.code === 'payload_too_large' && limit > 1) {
-        limit = Math.ceil(limit / 2);
+        limit = cap = Math.ceil(limit / 2);
         continue;
       }
       // Our cursor is ahead of the server's feed: its database was replaced. Start over, once.
@@ -57,6 +72,7 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
       throw e;
     }
     let page: PageResult;
+    const applying = performance.now();
     try {
       page = await opts.db.applyPullPage({ after: cursor, body });
     } catch (e) {
@@ -67,6 +83,7 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
       if (e instanceof ReplicaError && e.code === 'bad_page') throw new SyncError('incompatible_server', e.message);
       throw e;
     }
+    if (opts.limit === undefined && page.changes === limit) limit = pageLimit(limit, performance.now() - applying, cap);
     cursor = page.next;
     rowsThisRun += page.changes;
     summary.pages++;

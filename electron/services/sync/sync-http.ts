@@ -23,8 +23,11 @@ export interface SyncHttpOptions extends SyncAuth {
 }
 
 export interface SyncHttp {
-  /** The raw page; parsed and checked in the replica worker. */
-  pull(req: PullRequest, signal?: AbortSignal): Promise<string>;
+  /**
+   * The raw page, as bytes: decoded, parsed and checked in the replica worker, to which they are
+   * handed over without a copy — a page of megabytes never becomes a string in the main process.
+   */
+  pull(req: PullRequest, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>>;
   push(req: PushRequest, signal?: AbortSignal): Promise<PushResponse>;
 }
 
@@ -33,7 +36,7 @@ export function createSyncHttp(opts: SyncHttpOptions): SyncHttp {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxPullBytes = opts.maxPullBytes ?? DEFAULT_MAX_PULL_BYTES;
 
-  async function post(path: string, body: unknown, maxBytes: number, signal?: AbortSignal): Promise<string> {
+  async function post(path: string, body: unknown, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
     const url = endpoint(opts.serverUrl, path);
     const timeout = AbortSignal.timeout(timeoutMs);
     const all = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -54,21 +57,21 @@ export function createSyncHttp(opts: SyncHttpOptions): SyncHttp {
     } catch (e) {
       throw new SyncError('server_unreachable', timeout.aborted ? `no answer from ${url} within ${timeoutMs} ms` : `cannot reach ${url}: ${causeOf(e)}`);
     }
-    let text: string;
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
-      text = await readCapped(res, res.ok ? maxBytes : 64 * 1024);
+      bytes = await readCapped(res, res.ok ? maxBytes : 64 * 1024);
     } catch (e) {
       if (e instanceof SyncError) throw e;
       throw new SyncError('server_unreachable', `${url}: the answer broke off (${causeOf(e)})`);
     }
-    if (!res.ok) throw failure(res.status, text, res.headers, path);
-    return text;
+    if (!res.ok) throw failure(res.status, utf8(bytes), res.headers, path);
+    return bytes;
   }
 
   return {
     pull: (req, signal) => post(SYNC_API.pull, req, maxPullBytes, signal),
     async push(req, signal) {
-      const text = await post(SYNC_API.push, req, MAX_PUSH_RESPONSE_BYTES, signal);
+      const text = utf8(await post(SYNC_API.push, req, MAX_PUSH_RESPONSE_BYTES, signal));
       const r = PushResponse.safeParse(tolerateNewCodes(parseJson(text)));
       if (!r.success) {
         const issue = r.error.issues[0];
@@ -79,14 +82,17 @@ export function createSyncHttp(opts: SyncHttpOptions): SyncHttp {
   };
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
+/** The body, at most maxBytes, in an ArrayBuffer of its own (so that it can be transferred). */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   const tooLarge = () => new SyncError('payload_too_large', `the server's answer is larger than ${maxBytes} bytes`);
   if (declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (!res.body) return '';
+  if (!res.body) return new Uint8Array(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -100,7 +106,13 @@ async function readCapped(res: Response, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
 }
 
 /**

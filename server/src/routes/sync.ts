@@ -13,10 +13,16 @@ import {
 import { authOf, type RequireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseInput } from '../http/errors.ts';
+import { createFeedTail, type FeedTail } from '../sync/feed-tail.ts';
 import { pullPage } from '../sync/pull.ts';
+import { createBatchedAuth } from '../sync/session-batch.ts';
 import { processPush } from '../sync/push.ts';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** Each app's feed tail; the live route (sync-live.ts) starts it and refreshes it before poking. */
+const tails = new WeakMap<FastifyInstance, FeedTail>();
+export const feedTailOf = (app: FastifyInstance): FeedTail | null => tails.get(app) ?? null;
 
 /** Same answer as the x-pult-protocol check (http/protocol.ts): 426, and the client says "update Pult". */
 function assertSyncProtocol(body: unknown): void {
@@ -27,11 +33,16 @@ function assertSyncProtocol(body: unknown): void {
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext, requireRole: RequireRole): void {
-  app.post(SYNC_API.pull, { preHandler: requireRole() }, async (req): Promise<PullResponse> => {
+  const tail = createFeedTail(ctx.db);
+  tails.set(app, tail);
+  // requireRole() with no role, with the session look-ups of simultaneous pulls batched.
+  app.post(SYNC_API.pull, { preHandler: createBatchedAuth(ctx.db, ctx.now) }, async (req): Promise<PullResponse> => {
     assertSyncProtocol(req.body);
     const body = parseInput(PullRequest, req.body);
     if (BigInt(body.after) > MAX_BIGINT) throw new HttpError(400, 'invalid_input', 'after: beyond any feed version', 'after');
-    return pullPage(ctx.db, authOf(req).agent.id, body.after, body.limit);
+    const agentId = authOf(req).agent.id;
+    // After a poke every connected client asks at once for the newest rows: memory answers those.
+    return tail.page(agentId, body.after, body.limit) ?? pullPage(ctx.db, agentId, body.after, body.limit);
   });
 
   app.post(SYNC_API.push, { preHandler: requireRole() }, async (req): Promise<PushResponse> => {

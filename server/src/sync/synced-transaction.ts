@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { noteFeedCommit } from './feed-tail.ts';
 
 /** pg_advisory_xact_lock key of the feed's stamping step ("PULT" in ASCII). */
 export const FEED_LOCK_KEY = 0x50554c54;
@@ -23,12 +24,18 @@ export function isRetryable(e: unknown): boolean {
 export const FEED_CHANNEL = 'pult_sync_feed';
 
 export async function stampVersions(trx: Transaction<DB>): Promise<number> {
+  return (await stamp(trx)).stamped;
+}
+
+/** Stamps; returns how many rows, and the highest version given (null if none). */
+async function stamp(trx: Transaction<DB>): Promise<{ stamped: number; version: string | null }> {
   await sql`select pg_advisory_xact_lock(${FEED_LOCK_KEY})`.execute(trx);
   const r = await sql`update sync_feed set version = nextval('sync_feed_version_seq') where version is null`.execute(trx);
   const stamped = Number(r.numAffectedRows ?? 0);
+  if (stamped === 0) return { stamped, version: null };
   // Delivered at commit, and only if it commits: live clients are poked to pull (routes/sync-live.ts).
-  if (stamped > 0) await sql`select pg_notify(${FEED_CHANNEL}, currval('sync_feed_version_seq')::text)`.execute(trx);
-  return stamped;
+  const n = await sql<{ v: string }>`select pg_notify(${FEED_CHANNEL}, currval('sync_feed_version_seq')::text), currval('sync_feed_version_seq')::text as v`.execute(trx);
+  return { stamped, version: n.rows[0]!.v };
 }
 
 export interface SyncedOptions {
@@ -46,11 +53,15 @@ export async function withSyncedTransaction<T>(db: Kysely<DB>, fn: (trx: Transac
   const maxAttempts = opts.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-        const result = await fn(trx);
-        await stampVersions(trx);
-        return result;
+      let version: string | null = null;
+      const result = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+        const r = await fn(trx);
+        version = (await stamp(trx)).version;
+        return r;
       });
+      // Committed: a pull that comes after this must see it, NOTIFY or not (feed-tail.ts).
+      if (version !== null) noteFeedCommit(db, version);
+      return result;
     } catch (e) {
       if (!isRetryable(e) || attempt >= maxAttempts) throw e;
       opts.onRetry?.(attempt, e);
