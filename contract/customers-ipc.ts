@@ -2,7 +2,7 @@
 // server only when the replica has nothing), and the customer card with recent contacts.
 import { z } from 'zod';
 import { Call, Conversation } from './domain/conversation.ts';
-import { Address, Customer, Kopecks, Tariff } from './domain/customer.ts';
+import { Address, Customer, ExtraService, Kopecks, Payment, Tariff } from './domain/customer.ts';
 import { E164 } from './domain/phone.ts';
 
 export const CUSTOMER_SEARCH_MAX = 50;
@@ -59,9 +59,13 @@ export const CustomerCard = z.object({
   source: CustomerSource,
   tariff: Tariff.nullable(),
   extraServices: z.array(CustomerExtraService),
+  /** Every extra service the provider sells (the replica's catalogue), to switch on during a call. */
+  serviceCatalogue: z.array(ExtraService),
   /** The latest conversations and calls the replica holds for this customer, newest first. */
   conversations: z.array(Conversation).max(CUSTOMER_CARD_RECENT),
   calls: z.array(Call).max(CUSTOMER_CARD_RECENT),
+  /** The latest payments the replica holds (none for a customer from the server), newest first. */
+  payments: z.array(Payment).max(CUSTOMER_CARD_RECENT),
 });
 export type CustomerCard = z.infer<typeof CustomerCard>;
 

@@ -14,3 +14,5 @@ export * from './kb.ts';
 export * from './customers-ipc.ts';
 export * from './domain/script.ts';
 export * from './kb-editing.ts';
+export * from './conversations-ipc.ts';
+export * from './kb-images.ts';

@@ -8,6 +8,10 @@ import { SyncRejected, SyncStatus } from './sync-status.ts';
 import { MUTATION_SCHEMAS } from './sync.ts';
 import { KbArticle, KbArticleInput, KbSearchInput, KbSearchResult, ScriptInput, ScriptList, ScriptOrNull } from './kb.ts';
 import { CustomerGetInput, CustomerGetResult, CustomerSearchInput, CustomerSearchResult } from './customers-ipc.ts';
+import { AddNoteInput, AddNoteResult, ConversationGetInput, ConversationGetResult, RecentConversations, RecentConversationsInput } from './conversations-ipc.ts';
+import { KbImageInput, KbImageResult } from './kb-images.ts';
+import { ArticleSaved, ArticleVersionsResponse, FeedbackSummary, FeedbackSummaryQuery, KbHistoryInput, KbSaveArticleInput } from './kb-editing.ts';
+import { KbMarkOpenedInput, KbSaved, KbSetFavouriteInput, KbSetFavouriteResult } from './kb-local.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
 export const MAX_CALL_BYTES = 1_000_000;
@@ -81,6 +85,28 @@ export const methods = {
   'customers.search': { input: CustomerSearchInput, output: CustomerSearchResult },
   /** A customer's card from the replica (the server when not local), with recent contacts. */
   'customers.get': { input: CustomerGetInput, output: CustomerGetResult },
+  /** An extra service on or off during the call: queued, shown at once, undone if refused. */
+  'customers.setExtraService': { input: MUTATION_SCHEMAS['customer.setExtraService'], output: z.object({ queued: z.literal(true) }) },
+  /** A conversation from the replica with its messages and queued notes. */
+  'conversations.get': { input: ConversationGetInput, output: ConversationGetResult },
+  /** The replica's conversations, open first (to save a script path into one). */
+  'conversations.recent': { input: RecentConversationsInput, output: RecentConversations },
+  /** An internal note (or a script path) queued for the conversation; works offline. */
+  'conversations.addNote': { input: AddNoteInput, output: AddNoteResult },
+  /** An article's picture (kb-image:NAME) as a data: URL: cached in the replica, so also offline. */
+  'kb.image': { input: KbImageInput, output: KbImageResult },
+  /** Quality manager, admin: save an article (online; a stale copy is a conflict). */
+  'kb.saveArticle': { input: KbSaveArticleInput, output: ArticleSaved },
+  /** Quality manager, admin: the article's versions, newest first (online). */
+  'kb.articleHistory': { input: KbHistoryInput, output: ArticleVersionsResponse },
+  /** Quality manager, admin, supervisor: "helped / outdated" per article over a period (online). */
+  'kb.feedbackSummary': { input: FeedbackSummaryQuery.extend({ days: z.number().int().min(1).max(365) }), output: FeedbackSummary },
+  /** Star or unstar an article: this agent's, on this PC (the replica), works offline. */
+  'kb.setFavourite': { input: KbSetFavouriteInput, output: KbSetFavouriteResult },
+  /** The article the operator opened, for "recently opened" (the last 20 are kept). */
+  'kb.markOpened': { input: KbMarkOpenedInput, output: z.object({ ok: z.literal(true) }) },
+  /** Favourites and recently opened articles, with their titles, from the replica. */
+  'kb.listSaved': { input: Empty, output: KbSaved },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

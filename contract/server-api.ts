@@ -57,11 +57,15 @@ export const API = {
   customers: '/api/customers',
   /** `:id` is a UUID. */
   customer: '/api/customers/:id',
+  /** Supervisor, admin: give the customer to another personal manager (or to none). */
+  customerManager: '/api/customers/:id/manager',
   agents: '/api/agents',
   articles: '/api/kb/articles',
   article: '/api/kb/articles/:id',
   articleVersions: '/api/kb/articles/:id/versions',
   kbFeedback: '/api/kb/feedback',
+  /** `:name` is a KbImageName; the answer is the picture's bytes. */
+  kbImage: '/api/kb/images/:name',
   audit: '/api/audit',
 } as const;
 
@@ -114,6 +118,9 @@ export const CustomerPatch = z
   });
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
+export const CustomerManagerChange = z.strictObject({ personalManagerId: AgentId.nullable() });
+export type CustomerManagerChange = z.infer<typeof CustomerManagerChange>;
+
 export const AgentListQuery = z.strictObject({
   role: Role.optional(),
   siteId: SiteId.optional(),
@@ -140,7 +147,7 @@ export type ArticleListResponse = z.infer<typeof ArticleListResponse>;
 export const ArticleResponse = z.object({ article: Article });
 export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
-export const AUDIT_ACTIONS = ['login_succeeded', 'login_failed', 'logout', 'customer_updated', 'article_saved'] as const;
+export const AUDIT_ACTIONS = ['login_succeeded', 'login_failed', 'logout', 'customer_updated', 'article_saved', 'customer_reassigned'] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 

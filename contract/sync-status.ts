@@ -9,6 +9,8 @@ export const SyncProgress = z.object({
   total: z.number().int().nonnegative(),
   percent: z.number().int().min(0).max(100),
   etaSeconds: z.number().int().nonnegative().nullable(),
+  /** The replica is being filled for the first time: the app shows a screen with the progress. */
+  firstSync: z.boolean().optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;
 

@@ -13,7 +13,7 @@ import { PultError } from './errors.ts';
 import { Agent } from './domain/agent.ts';
 import { Article } from './domain/article.ts';
 import { Call, Conversation, Message } from './domain/conversation.ts';
-import { Customer, ExtraService, Tariff } from './domain/customer.ts';
+import { Customer, ExtraService, Payment, Tariff } from './domain/customer.ts';
 import { TroubleshootingScript } from './domain/script.ts';
 
 /** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
@@ -34,6 +34,7 @@ export const SYNC_ENTITY_SCHEMAS = {
   message: Message,
   call: Call,
   script: TroubleshootingScript,
+  payment: Payment,
 } as const;
 export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
 export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
@@ -69,6 +70,7 @@ export const Upsert = z.discriminatedUnion('entity', [
   upsertOf('message'),
   upsertOf('call'),
   upsertOf('script'),
+  upsertOf('payment'),
 ]);
 export type Upsert = z.infer<typeof Upsert>;
 

@@ -3,6 +3,8 @@ import type { Article } from '../../contract/domain/article.ts';
 import type { TroubleshootingScript } from '../../contract/domain/script.ts';
 import { ScriptList } from '../../contract/kb.ts';
 import { createCustomerService } from '../services/customers/customer-service.ts';
+import { toggleExtraService } from '../services/customers/toggle-extra-service.ts';
+import { createServerKb } from '../services/kb-editing/server-kb.ts';
 import { createServerCustomers } from '../services/customers/server-customers.ts';
 import { ServiceError } from '../services/errors.ts';
 import { externalUrl } from '../services/security/url-policy.ts';
@@ -10,12 +12,14 @@ import type { Services } from '../services/compose.ts';
 import type { Handlers } from './handlers.ts';
 
 export function handlersFor(s: Services): Handlers {
-  // The signed-in agent's replica; reads before sign-in are refused in words.
-  const replica = () => {
+  // The signed-in agent's replica and sync engine; before sign-in refused in words.
+  const synced = () => {
     const r = s.sync.current();
-    if (!r) throw new ServiceError('not_authenticated', 'sign in to read the local data');
-    return r.db;
+    if (!r) throw new ServiceError('not_authenticated', 'sign in to use the local data');
+    return r;
   };
+  const replica = () => synced().db;
+  const serverKb = createServerKb({ session: () => s.session.current() });
   const customers = createCustomerService({
     replica,
     server: createServerCustomers({ session: () => s.session.current() }),
@@ -39,15 +43,40 @@ export function handlersFor(s: Services): Handlers {
     'sync.now': () => s.sync.syncNow(),
     'kb.search': (input) => replica().searchKb(input),
     'kb.feedback': async (input) => {
-      const r = s.sync.current();
-      if (!r) throw new ServiceError('not_authenticated', 'sign in to rate articles');
-      await r.engine.enqueue('article.feedback', input);
+      await synced().engine.enqueue('article.feedback', input);
       return { queued: true as const };
     },
+    'kb.saveArticle': async (input) => {
+      const saved = await serverKb.save(input);
+      // The saved text comes back through the feed; pull now rather than at the next poke.
+      void s.sync.syncNow().catch(() => {});
+      return saved;
+    },
+    'kb.articleHistory': ({ id }) => serverKb.history(id),
+    'kb.image': ({ name }) => s.images.image(replica(), name),
+    'kb.feedbackSummary': ({ days }) => serverKb.feedback(days),
+    'kb.setFavourite': (input) => replica().kbSetFavourite(input),
+    'kb.markOpened': async (input) => {
+      await replica().kbMarkOpened(input);
+      return { ok: true as const };
+    },
+    'kb.listSaved': () => replica().kbSaved(),
     'scripts.list': async () => ScriptList.parse(await replica().listScripts()),
     'scripts.get': async ({ id }) => ((await replica().getRow('script', id))?.data as TroubleshootingScript | undefined) ?? null,
     'kb.getArticle': async ({ id }) => ((await replica().getRow('article', id))?.data as Article | undefined) ?? null,
     'customers.search': (input) => customers.search(input),
     'customers.get': ({ id }) => customers.get(id),
+    'customers.setExtraService': async (input) => {
+      const r = synced();
+      await toggleExtraService(r.db, r.engine, input);
+      return { queued: true as const };
+    },
+    'conversations.get': ({ id }) => replica().conversationThread({ id }),
+    'conversations.recent': (input) => replica().recentConversations(input),
+    'conversations.addNote': async (input) => {
+      const noteId = crypto.randomUUID();
+      await synced().engine.enqueue('conversation.addNote', { ...input, noteId });
+      return { queued: true as const, noteId };
+    },
   };
 }

@@ -9,6 +9,7 @@ import { createServerClient, type ServerClient } from './session/server-client.t
 import { createSessionService, type SessionService } from './session/session-service.ts';
 import type { SecretStore } from './session/secret-store.ts';
 import { createConnectionMonitor, healthIntervalFromEnv, type ConnectionMonitor } from './connection/connection-monitor.ts';
+import { createImageCache, type ImageCache } from './kb-images/image-cache.ts';
 import { createSyncService, type SyncService } from './sync/sync-service.ts';
 import type { Emit } from './events.ts';
 import type { Log } from './log.ts';
@@ -40,6 +41,7 @@ export interface Services {
   session: SessionService;
   connection: ConnectionMonitor;
   sync: SyncService;
+  images: ImageCache;
   openUrl: (url: string) => Promise<boolean>;
   stop(): Promise<void>;
 }
@@ -64,8 +66,10 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     },
   });
   const connection = createConnectionMonitor({ session, client, emit: opts.emit, log: opts.log, intervalMs: healthIntervalFromEnv(opts.env) });
+  const images = createImageCache({ session: () => session.current(), ...(opts.fetch ? { fetch: opts.fetch } : {}), log: opts.log });
   const sync = createSyncService({
     session,
+    onSynced: (replica) => void images.prefetch(replica).catch((e: unknown) => opts.log.warn({ err: e }, 'picture prefetch failed')),
     userDataDir: opts.userDataDir,
     emit: opts.emit,
     log: opts.log,
@@ -83,6 +87,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     session,
     connection,
     sync,
+    images,
     openUrl: opts.openUrl,
     stop: async () => {
       connection.stop();

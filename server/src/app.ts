@@ -13,6 +13,7 @@ import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerKbEditingRoutes } from './routes/kb-editing.ts';
+import { registerKbImageRoutes } from './routes/kb-images.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerSyncLive } from './routes/sync-live.ts';
 import { SERVER_VERSION } from './version.ts';
@@ -54,6 +55,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerCustomerRoutes(app, ctx, requireRole);
   registerDirectoryRoutes(app, ctx, requireRole);
   registerKbEditingRoutes(app, ctx, requireRole);
+  registerKbImageRoutes(app, ctx, requireRole);
   registerSyncRoutes(app, ctx, requireRole);
   // Live pokes need LISTEN; a database handle without it (some tests) serves pull and push only.
   if (opts.database.listen) {

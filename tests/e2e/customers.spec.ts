@@ -12,6 +12,7 @@ import type { Customer } from '../../contract/domain/customer.ts';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
 import { generateConversations } from '../../server/src/seed/gen-conversations.ts';
 import { generateCustomers } from '../../server/src/seed/gen-customers.ts';
+import { generatePayments } from '../../server/src/seed/gen-payments.ts';
 import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
 import { test, expect } from './fixtures/stack.ts';
 import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
@@ -67,6 +68,9 @@ test('a phone typed as «8 (XXX) XXX-XX-XX» finds the customer in the local cop
   await expect(card.getByTestId('customer-card-phone')).toHaveText(CUSTOMER.phones.map(national));
   if (CUSTOMER.balance < 0) await expect(card.getByTestId('customer-card-balance')).toHaveAttribute('data-negative', 'true');
   await expect(card.getByTestId('customer-card-tariff')).not.toBeEmpty();
+  // The payments of the last half-year, from the same generator (none is older than ~5.5 months).
+  const paid = generatePayments({ seed: DEFAULT_SEED, now: new Date() }, customers).filter((p) => p.customerId === CUSTOMER.id);
+  await expect(card.getByTestId('customer-payment')).toHaveCount(Math.min(10, paid.length));
   await page.screenshot({ path: screenshotPath('customers-ru') });
 });
 

@@ -49,10 +49,19 @@ test('with the server stopped, the knowledge base still answers from the replica
   await signIn(page);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await page.keyboard.press('Alt+3');
+  // Online: an article with a picture shows it (fetched once, then kept in the replica).
+  await page.getByTestId('kb-search').fill('первичная диагностика Ethernet');
+  await page.getByTestId('kb-hit').filter({ hasText: 'Нет подключения к интернету: первичная диагностика' }).first().click();
+  await expect(page.getByTestId('kb-image')).toBeVisible();
 
   await stack.stopServer();
   try {
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline', { timeout: 8_000 });
+    // Offline: another article's picture was never opened, yet it shows: cached after the sync.
+    await page.getByTestId('kb-search').fill('индикаторы на роутере');
+    await page.getByTestId('kb-hit').filter({ hasText: 'Индикаторы на роутере' }).first().click();
+    await expect(page.getByTestId('kb-image')).toBeVisible();
+    await expect(page.getByTestId('kb-image')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
     await page.getByTestId('kb-search').fill('нет подключения');
     await expect(page.getByTestId('kb-hit').first()).toBeVisible();
     await page.getByTestId('kb-hit').first().click();

@@ -1,8 +1,9 @@
 // The customer card from the replica: the customer (the replica's row, or one the server sent when
 // the replica has none), the tariff and extra services from the replica's catalogues, and the
-// latest conversations and calls the replica holds for that customer.
+// latest conversations, calls and payments the replica holds for that customer.
 import { z } from 'zod';
 import type { Call, Conversation } from '../../../contract/domain/conversation.ts';
+import type { Payment } from '../../../contract/domain/customer.ts';
 import { Customer, type ExtraService, type Tariff } from '../../../contract/domain/customer.ts';
 import { CUSTOMER_CARD_RECENT, type CustomerCard } from '../../../contract/customers-ipc.ts';
 import type { Db } from '../db/open-replica-file.ts';
@@ -18,6 +19,7 @@ export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) =>
   const customer = db.prepare('SELECT data FROM customer WHERE id = ?').pluck();
   const tariff = db.prepare('SELECT data FROM tariff WHERE id = ?').pluck();
   const service = db.prepare('SELECT data FROM extra_service WHERE id = ?').pluck();
+  const catalogue = db.prepare('SELECT data FROM extra_service ORDER BY name').pluck();
   const conversations = db.prepare('SELECT data FROM conversation WHERE customer_id = ? ORDER BY updated_at DESC LIMIT ?').pluck();
   const calls = db
     .prepare(
@@ -25,6 +27,7 @@ export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) =>
        WHERE v.customer_id = ? ORDER BY k.started_at DESC LIMIT ?`,
     )
     .pluck();
+  const payments = db.prepare('SELECT data FROM payment WHERE customer_id = ? ORDER BY paid_at DESC LIMIT ?').pluck();
   const parse = <T>(data: unknown): T | null => (typeof data === 'string' ? (JSON.parse(data) as T) : null);
 
   return ({ id, customer: fromServer }) => {
@@ -39,8 +42,10 @@ export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) =>
         const s = parse<ExtraService>(service.get(sid));
         return { id: sid, name: s?.name ?? null, monthlyFee: s?.monthlyFee ?? null };
       }),
+      serviceCatalogue: (catalogue.all() as string[]).map((d) => JSON.parse(d) as ExtraService),
       conversations: (conversations.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Conversation),
       calls: (calls.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Call),
+      payments: (payments.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Payment),
     };
   };
 }

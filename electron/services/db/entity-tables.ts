@@ -22,6 +22,7 @@ export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
   message: { conversation_id: (m) => m.conversationId, created_at: (m) => m.createdAt },
   call: { conversation_id: (c) => c.conversationId, agent_id: (c) => c.agentId, started_at: (c) => c.startedAt },
   script: { category: (s) => s.category, title: (s) => s.title },
+  payment: { customer_id: (p) => p.customerId, paid_at: (p) => p.paidAt },
 };
 
 /** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */
@@ -31,7 +32,7 @@ export function columnNames(entity: SyncEntityName): string[] {
   return Object.keys(ENTITY_COLUMNS[entity]);
 }
 
-export function columnValues(entity: SyncEntityName, row: unknown): Value[] {
-  const extractors = ENTITY_COLUMNS[entity] as Extractors<SyncEntityName>;
-  return Object.values(extractors).map((f) => f(row as never));
+/** The extractors of columnNames(entity), in the same order. */
+export function columnExtractors(entity: SyncEntityName): Array<(row: unknown) => Value> {
+  return Object.values(ENTITY_COLUMNS[entity] as Extractors<SyncEntityName>) as Array<(row: unknown) => Value>;
 }

@@ -2,12 +2,16 @@
 // and the client calls. Each method's arguments have a schema, checked in the worker before the
 // call, so nothing malformed reaches SQLite.
 import { z } from 'zod';
+import { KbImageName } from '../../../contract/kb-images.ts';
 import { SyncEntity, type Mutation, type SyncEntityName } from '../../../contract/sync.ts';
 import { ApplyPageInput, type PageResult } from './apply-page.ts';
 import { KbSearchInput } from './kb-index.ts';
 import { CustomerCardInput, CustomerSearchInput } from './customer-index.ts';
 import type { CustomerCard, CustomerHit } from '../../../contract/customers-ipc.ts';
+import { ConversationGetInput, RecentConversationsInput, type ConversationThread, type RecentConversation } from '../../../contract/conversations-ipc.ts';
 import type { KbSearchResult } from '../kb/index.ts';
+import { KbMarkOpenedInput, KbSetFavouriteInput, type KbSaved } from '../../../contract/kb-local.ts';
+import { PutImageInput, type StoredImage } from '../kb-images/replica-images.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
 
 export interface ReplicaInfo {
@@ -59,6 +63,21 @@ export interface ReplicaApi {
   searchCustomers(input: z.input<typeof CustomerSearchInput>): { hits: CustomerHit[] };
   /** A customer's card: the replica's row (or the given server row), catalogues, recent contacts. */
   customerCard(input: z.input<typeof CustomerCardInput>): CustomerCard | null;
+  /** One conversation with its messages and the notes still queued for it. */
+  conversationThread(input: z.input<typeof ConversationGetInput>): ConversationThread | null;
+  /** The conversations the replica holds, open ones first, latest first. */
+  recentConversations(input: z.input<typeof RecentConversationsInput>): RecentConversation[];
+  /** A cached article picture, or null. */
+  getImage(name: string): StoredImage | null;
+  putImage(input: z.input<typeof PutImageInput>): void;
+  /** Pictures the articles refer to that are not cached yet. */
+  missingImages(limit: number): string[];
+  /** Stars or unstars an article (this agent's, not synced). */
+  kbSetFavourite(input: z.input<typeof KbSetFavouriteInput>): { favourite: boolean };
+  /** Remembers an opened article; the last KB_RECENT_MAX are kept. */
+  kbMarkOpened(input: z.input<typeof KbMarkOpenedInput>): void;
+  /** Favourites and recently opened articles the replica holds, newest first. */
+  kbSaved(): KbSaved;
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -84,6 +103,14 @@ export const REPLICA_ARGS = {
   listScripts: z.tuple([]),
   searchCustomers: z.tuple([CustomerSearchInput]),
   customerCard: z.tuple([CustomerCardInput]),
+  conversationThread: z.tuple([ConversationGetInput]),
+  recentConversations: z.tuple([RecentConversationsInput]),
+  getImage: z.tuple([KbImageName]),
+  putImage: z.tuple([PutImageInput]),
+  missingImages: z.tuple([z.number().int().min(1).max(1000)]),
+  kbSetFavourite: z.tuple([KbSetFavouriteInput]),
+  kbMarkOpened: z.tuple([KbMarkOpenedInput]),
+  kbSaved: z.tuple([]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

@@ -1,6 +1,9 @@
 // The replica's operations on an open database (the worker's side of ReplicaApi): migrations run,
 // statements prepared once, every method synchronous — the worker thread is the one that waits.
 import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
+import { createReplicaConversations } from '../conversations/replica-conversations.ts';
+import { createReplicaImages } from '../kb-images/replica-images.ts';
+import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
 import { openCustomerIndex } from './customer-index.ts';
 import { openKbIndex } from './kb-index.ts';
@@ -22,6 +25,9 @@ export function createReplicaStore(db: Db): ReplicaApi {
   const kb = openKbIndex(db);
   const listScripts = db.prepare('SELECT id, title, category FROM script ORDER BY title');
   const customers = openCustomerIndex(db);
+  const conversations = createReplicaConversations(db);
+  const images = createReplicaImages(db);
+  const kbLocal = createReplicaKbLocal(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
   const resetRows = createReplicaReset(db, state);
   const reset = db.transaction(() => {
@@ -74,5 +80,13 @@ export function createReplicaStore(db: Db): ReplicaApi {
     listScripts: () => listScripts.all() as Array<{ id: string; title: string; category: string }>,
     searchCustomers: (input) => customers.search(input),
     customerCard: (input) => customers.card(input),
+    conversationThread: (input) => conversations.thread(input),
+    recentConversations: (input) => conversations.recent(input),
+    getImage: (name) => images.get(name),
+    putImage: (input) => images.put(input),
+    missingImages: (limit) => images.missing(limit),
+    kbSetFavourite: (input) => kbLocal.setFavourite(input),
+    kbMarkOpened: (input) => kbLocal.markOpened(input),
+    kbSaved: () => kbLocal.saved(),
   };
 }

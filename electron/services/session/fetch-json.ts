@@ -5,7 +5,7 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../contract/server-api.
 import { ServiceError } from '../errors.ts';
 
 export interface FetchJsonInit {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   token?: string;
   body?: unknown;
   timeoutMs: number;

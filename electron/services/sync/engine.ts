@@ -121,7 +121,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       onPage: (page, progress) => {
         pages++;
         // Progress only for a pull longer than a page; a poke's single page needs no bar.
-        update({ state: 'syncing', reason: undefined, ...(page.firstSync || page.hasMore || pages > 1 ? { progress } : {}) });
+        update({ state: 'syncing', reason: undefined, ...(page.firstSync || page.hasMore || pages > 1 ? { progress: { ...progress, firstSync: page.firstSync } } : {}) });
       },
     });
     cursor = BigInt(summary.cursor);

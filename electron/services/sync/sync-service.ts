@@ -18,6 +18,8 @@ export interface SyncServiceOptions {
   /** A bundled build's own worker entry (out/main/replica-worker.js). */
   workerUrl?: URL;
   pollIntervalMs?: number;
+  /** After each sync that ends online: work that follows new rows (caching article pictures). */
+  onSynced?: (replica: ReplicaDb) => void;
 }
 
 export interface SyncService {
@@ -69,6 +71,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       engine.onStatus((status: SyncStatus) => {
         opts.emit('sync.changed', status);
         if (status.reason?.code === 'not_authenticated') void opts.session.expire();
+        if (status.state === 'online') opts.onSynced?.(db);
       }),
       engine.onRejected((r: SyncRejected) => opts.emit('sync.rejected', r)),
       db.onCrash((e) => {

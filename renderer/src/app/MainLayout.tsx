@@ -13,6 +13,7 @@ import { KbPage } from '../features/kb/KbPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { FirstSyncPanel } from './FirstSyncPanel.tsx';
 import { SECTION_IDS, type SectionId } from './sections.ts';
 import { SECTION_ICONS } from './section-icons.ts';
 import { useSection } from './use-section.ts';
@@ -105,6 +106,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
           <Title order={1} ref={heading} tabIndex={-1} className="pult-section-heading" data-testid="section-title">
             {t(`nav.${section}`)}
           </Title>
+          <FirstSyncPanel />
           {section === 'settings' ? (
             <SettingsPage session={session} />
           ) : section === 'kb' ? (

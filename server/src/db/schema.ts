@@ -201,6 +201,13 @@ export interface KbArticleVersionsTable {
   note: string | null;
 }
 
+export interface KbImagesTable {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   sites: SitesTable;
   agents: AgentsTable;
@@ -222,6 +229,7 @@ export interface DB {
   sync_mutation_results: SyncMutationResultsTable;
   article_feedback: ArticleFeedbackTable;
   kb_article_versions: KbArticleVersionsTable;
+  kb_images: KbImagesTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   API,
+  CustomerManagerChange,
   CustomerPatch,
   CustomerSearchQuery,
   IdParams,
@@ -14,6 +15,7 @@ import {
 import { authOf, type RequestAuth, type RequireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
 import { nameSearchPatterns } from '../customers/name-search.ts';
+import { reassignCustomer } from '../customers/reassign.ts';
 import { normalizePhone, phoneForSearch } from '../customers/normalize-phone.ts';
 import { writeAudit } from '../db/queries/audit.ts';
 import { getCustomer, searchCustomers, updatePersonalData, type CustomerSearch } from '../db/queries/customers.ts';
@@ -93,6 +95,15 @@ export function registerCustomerRoutes(app: FastifyInstance, ctx: AppContext, re
       return (await getCustomer(trx, id))!;
     });
     req.log.info({ customerId: id, agentId: auth.agent.id }, 'customer personal data changed');
+    return { customer };
+  });
+
+  app.put(API.customerManager, { preHandler: requireRole('supervisor', 'admin') }, async (req): Promise<CustomerResponse> => {
+    const auth = authOf(req);
+    const { id } = parseInput(IdParams, req.params);
+    const { personalManagerId } = parseInput(CustomerManagerChange, req.body);
+    const customer = await reassignCustomer(ctx.db, { agent: auth.agent, ip: req.ip ?? null }, id, personalManagerId, { now: ctx.now(), scopeDays: ctx.settings.syncScopeDays });
+    req.log.info({ customerId: id, personalManagerId, agentId: auth.agent.id }, 'customer given to another manager');
     return { customer };
   });
 }

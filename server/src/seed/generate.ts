@@ -5,6 +5,7 @@
 import { EXTRA_SERVICES, SITES, TARIFFS } from './content/catalog.ts';
 import { generateAgents } from './gen-agents.ts';
 import { generateArticles } from './gen-articles.ts';
+import { kbImages } from './content/images/index.ts';
 import { troubleshootingScripts } from './content/scripts/index.ts';
 import { generateConversations } from './gen-conversations.ts';
 import { generateCustomers } from './gen-customers.ts';
@@ -32,5 +33,6 @@ export function generateSeedData(opts: SeedOptions): SeedData {
     conversations,
     messages,
     calls,
+    images: kbImages(),
   };
 }

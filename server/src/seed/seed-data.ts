@@ -19,6 +19,14 @@ export interface SeedData {
   conversations: Conversation[];
   messages: Message[];
   calls: Call[];
+  /** Pictures the articles refer to (kb-image:NAME). */
+  images?: SeedImage[];
+}
+
+export interface SeedImage {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
 }
 
 export interface SeedOptions {

@@ -68,6 +68,12 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
       'number', t.number, 'startedAt', ${iso('started_at')}, 'answeredAt', ${iso('answered_at')}, 'endedAt', ${iso('ended_at')},
       'result', t.result, 'ivrChoice', t.ivr_choice)`,
   },
+  payment: {
+    table: 'payments',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'customerId', t.customer_id, 'amount', t.amount, 'method', t.method, 'paidAt', ${iso('paid_at')},
+      'status', t.status)`,
+  },
   script: {
     table: 'troubleshooting_scripts',
     idType: 'uuid',
@@ -79,7 +85,7 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
 /** Sent to every agent (audience null). */
 export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script'] as const satisfies readonly SyncEntityName[];
 /** Sent, one row per agent, to the agents in whose scope they are. */
-export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call'] as const satisfies readonly SyncEntityName[];
+export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment'] as const satisfies readonly SyncEntityName[];
 export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];
 
 export function isGlobalEntity(e: SyncEntityName): e is GlobalEntity {

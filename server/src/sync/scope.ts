@@ -4,6 +4,7 @@
 //   personal_manager: the portfolio (customers.personal_manager_id).
 //   operator: conversations assigned to them that are open or updated in the last scopeDays days,
 //     their customers, messages and calls, plus the calls the operator took in that time.
+//   both: the payments of those customers over the last PAYMENT_HISTORY_DAYS days.
 //   everyone else: nothing scoped (they look customers up online).
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -11,6 +12,8 @@ import { projectionOfDesired, SCOPED_ENTITIES } from './entities.ts';
 import { withSyncedTransaction } from './synced-transaction.ts';
 
 export const DEFAULT_SCOPE_DAYS = 14;
+/** Payments of the customers in scope go this far back: "did my payment arrive" and mistaken payments. */
+export const PAYMENT_HISTORY_DAYS = 180;
 
 export interface ScopeOptions {
   now: Date;
@@ -32,12 +35,17 @@ function desiredScope(target: ScopeTarget, opts: ScopeOptions): RawBuilder<unkno
   const conversations = sql`
     select cv.id, cv.customer_id, cv.assignee_id from conversations cv join agents a on a.id = cv.assignee_id
      where a.role = 'operator' and ${agentFilter('a.id', target)} and (cv.status <> 'resolved' or cv.updated_at >= ${since})`;
+  const paidSince = new Date(opts.now.getTime() - PAYMENT_HISTORY_DAYS * 24 * 60 * 60 * 1000);
   return sql`
-    with cv as (${conversations})
-    select a.id as audience, 'customer' as entity, c.id::text as entity_id
-      from agents a join customers c on c.personal_manager_id = a.id
-     where a.role = 'personal_manager' and ${agentFilter('a.id', target)}
-    union select cv.assignee_id, 'customer', cv.customer_id::text from cv where cv.customer_id is not null
+    with cv as (${conversations}),
+    cust as (
+      select a.id as audience, c.id as customer_id
+        from agents a join customers c on c.personal_manager_id = a.id
+       where a.role = 'personal_manager' and ${agentFilter('a.id', target)}
+      union select cv.assignee_id, cv.customer_id from cv where cv.customer_id is not null
+    )
+    select audience, 'customer' as entity, customer_id::text as entity_id from cust
+    union select cust.audience, 'payment', p.id::text from cust join payments p on p.customer_id = cust.customer_id and p.paid_at >= ${paidSince}
     union select cv.assignee_id, 'conversation', cv.id::text from cv
     union select cv.assignee_id, 'message', m.id::text from cv join messages m on m.conversation_id = cv.id
     union select cv.assignee_id, 'call', k.id::text from cv join calls k on k.conversation_id = cv.id

@@ -1,7 +1,8 @@
 // The oracle: what an agent's replica must hold, read straight from the tables with JS converters
 // and the scope rules written out again in plain code, independent of the feed's SQL.
 import type { Kysely } from 'kysely';
-import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Role, SiteId, TroubleshootingScript } from '../../../contract/index.ts';
+import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Payment, Role, SiteId, TroubleshootingScript } from '../../../contract/index.ts';
+import { PAYMENT_HISTORY_DAYS } from '../../../server/src/sync/scope.ts';
 import { toCustomer, extraServicesOf } from '../../../server/src/db/queries/customers.ts';
 import type { DB } from '../../../server/src/db/schema.ts';
 import { key } from './sync-replica.ts';
@@ -71,6 +72,14 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
   if (customerIds.size > 0) {
     const rows = await db.selectFrom('customers').selectAll('customers').select(extraServicesOf('customers.id')).where('id', 'in', [...customerIds]).execute();
     for (const r of rows) out.set(key('customer', r.id), toCustomer(r));
+  }
+  if (customerIds.size > 0) {
+    const paidSince = opts.now.getTime() - PAYMENT_HISTORY_DAYS * DAY;
+    for (const p of await db.selectFrom('payments').selectAll().where('customer_id', 'in', [...customerIds]).execute()) {
+      if (p.paid_at.getTime() < paidSince) continue;
+      const payment: Payment = { id: p.id, customerId: p.customer_id, amount: Number(p.amount), method: p.method as Payment['method'], paidAt: p.paid_at.toISOString(), status: p.status as Payment['status'] };
+      out.set(key('payment', p.id), payment);
+    }
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { SyncReplica } from './sync-replica.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2025-03-01T12:00:00.000Z');
+const PAYMENT_ID = '30000000-0000-4000-8000-000000000001'; // Ivanova's, in fixtures.ts
 const ago = (days: number, from = NOW) => new Date(from.getTime() - days * DAY).toISOString();
 const SCOPE = { now: NOW, scopeDays: 14 };
 
@@ -121,12 +122,16 @@ describe('scope', () => {
     });
 
     const gone = await h.pull(await h.token(LOGINS.personal_manager), oldManager.cursor);
-    expect(gone.changes).toEqual([expect.objectContaining({ op: 'delete', entity: 'customer', id: CUSTOMER_IDS.ivanova })]);
+    // The customer leaves with her payments.
+    expect(gone.changes.map((c) => `${c.op} ${c.entity}:${c.id}`).sort()).toEqual([`delete customer:${CUSTOMER_IDS.ivanova}`, `delete payment:${PAYMENT_ID}`]);
     oldManager.apply(gone);
     expect(oldManager.entities('customer')).toEqual([]);
 
     const came = await h.pull(await h.token('manager2'), newManager.cursor);
-    expect(came.changes).toEqual([expect.objectContaining({ op: 'upsert', entity: 'customer', id: CUSTOMER_IDS.ivanova, data: expect.objectContaining({ personalManagerId: AGENT_IDS.other_manager }) })]);
+    expect(came.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ op: 'upsert', entity: 'customer', id: CUSTOMER_IDS.ivanova, data: expect.objectContaining({ personalManagerId: AGENT_IDS.other_manager }) })]),
+    );
+    expect(came.changes.map((c) => `${c.op} ${c.entity}:${c.id}`).sort()).toEqual([`upsert customer:${CUSTOMER_IDS.ivanova}`, `upsert payment:${PAYMENT_ID}`]);
     newManager.apply(came);
     expect(newManager.entities('customer')).toEqual([CUSTOMER_IDS.ivanova, CUSTOMER_IDS.petrov].sort());
 

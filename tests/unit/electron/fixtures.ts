@@ -34,6 +34,17 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'scripts.get': { id: '5c000000-0000-4000-8000-000000000001' },
   'customers.search': { query: '8 (916) 123-45-67', limit: 20 },
   'customers.get': { id: 'c0000000-0000-4000-8000-000000000001' },
+  'customers.setExtraService': { customerId: 'c0000000-0000-4000-8000-000000000001', serviceId: 'static-ip', enabled: true },
+  'conversations.get': { id: 'd0000000-0000-4000-8000-000000000001' },
+  'conversations.recent': { limit: 10 },
+  'conversations.addNote': { conversationId: 'd0000000-0000-4000-8000-000000000001', body: 'Перезагрузили роутер, заработало' },
+  'kb.saveArticle': { kind: 'create', draft: { category: 'technical', title: 'Нет подключения', body: 'Проверьте кабель.', tags: [] } },
+  'kb.articleHistory': { id: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f' },
+  'kb.image': { name: 'router-back-panel.svg' },
+  'kb.feedbackSummary': { days: 30 },
+  'kb.setFavourite': { articleId: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f', favourite: true },
+  'kb.markOpened': { articleId: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f' },
+  'kb.listSaved': {},
 };
 
 const later = () => new Date(Date.now() + 3600_000).toISOString();
@@ -75,6 +86,23 @@ export function stubHandlers(): Handlers {
       askedServer: false,
     }),
     'customers.get': () => ({ card: null, offline: true }),
+    'customers.setExtraService': () => ({ queued: true }),
+    'conversations.get': () => null,
+    'conversations.recent': () => [],
+    'conversations.addNote': () => ({ queued: true, noteId: 'e0000000-0000-4000-8000-000000000001' }),
+    'kb.saveArticle': () => ({
+      article: { id: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f', category: 'technical', title: 'Нет подключения', body: 'Проверьте кабель.', tags: [], updatedAt: new Date().toISOString() },
+      revision: 1,
+    }),
+    'kb.articleHistory': () => ({ versions: [] }),
+    'kb.image': () => ({ dataUrl: 'data:image/svg+xml;base64,PHN2Zy8+', cached: true }),
+    'kb.feedbackSummary': () => ({ days: 30, articles: [] }),
+    'kb.setFavourite': (i) => ({ favourite: i.favourite }),
+    'kb.markOpened': () => ({ ok: true }),
+    'kb.listSaved': () => ({
+      favourites: [{ id: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f', title: 'Оплата картой', category: 'financial', at: new Date().toISOString() }],
+      recent: [],
+    }),
   };
 }
 

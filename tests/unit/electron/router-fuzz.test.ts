@@ -16,9 +16,12 @@ function errorOf(r: CallResult) {
   return r.error;
 }
 
-/** Input keys of a method's schema (empty for the {} methods). */
+type ObjectOrUnion = { shape?: Record<string, unknown>; options?: ObjectOrUnion[] };
+
+/** Input keys of a method's schema (empty for the {} methods; every option's keys for a union). */
 function keysOf(method: MethodName): string[] {
-  return Object.keys((methods[method].input as unknown as { shape: Record<string, unknown> }).shape);
+  const keys = (s: ObjectOrUnion): string[] => (s.shape ? Object.keys(s.shape) : (s.options ?? []).flatMap(keys));
+  return [...new Set(keys(methods[method].input as unknown as ObjectOrUnion))];
 }
 
 const router = createRouter(stubHandlers());
@@ -97,7 +100,9 @@ describe.each(METHOD_NAMES)('router: %s', (method) => {
   });
 
   it.each(keys)('refuses a wrong type in %s, naming it', async (key) => {
-    for (const bad of [12345, { nested: true }, ['a'], false]) {
+    // `false` is no wrong type for a boolean field (a switch turned off): a string is.
+    const isBoolean = typeof (VALID_INPUT[method] as Record<string, unknown>)[key] === 'boolean';
+    for (const bad of [12345, { nested: true }, ['a'], isBoolean ? 'false' : false]) {
       const e = errorOf(await router.handle(method, { ...VALID_INPUT[method], [key]: bad }));
       // The field itself, or the first wrong item inside it (['a'] for a list of categories).
       expect(e.code).toBe('invalid_input');

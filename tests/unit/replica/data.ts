@@ -12,6 +12,7 @@ const PREFIX: Record<SyncEntityName, string> = {
   message: 'f0000000',
   call: '10000000',
   script: '5c000000',
+  payment: '9a000000',
 };
 
 /** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
@@ -133,6 +134,17 @@ export function script(i: number): SyncEntityRow<'script'> {
   });
 }
 
+export function payment(i: number): SyncEntityRow<'payment'> {
+  return check('payment', {
+    id: uuid('payment', i),
+    customerId: uuid('customer', i % 600),
+    amount: 50_000 + (i % 7) * 10_000,
+    method: pick(['bank_card', 'sbp', 'cash_terminal', 'online_banking'], i),
+    paidAt: at(i),
+    status: i % 23 === 0 ? 'mistaken' : 'completed',
+  });
+}
+
 export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } = {
   article,
   tariff,
@@ -143,4 +155,5 @@ export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } 
   message,
   call,
   script,
+  payment,
 };

@@ -50,6 +50,8 @@ describe('sync engine', () => {
     expect(progress.map((p) => p.done)).toEqual([25, 50, 75, 100, 120]);
     expect(progress.map((p) => p.percent)).toEqual([20, 41, 62, 83, 100]);
     expect(progress.every((p) => p.total === 120)).toBe(true);
+    // The app shows its first-sync screen from this flag.
+    expect(progress.every((p) => p.firstSync === true)).toBe(true);
     expect(progress.at(-1)!.etaSeconds).toBe(0);
     expect(e.status().progress).toBeUndefined();
     for (const s of statuses) expect(SyncStatusSchema.safeParse(s).success).toBe(true);

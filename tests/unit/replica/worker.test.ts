@@ -41,7 +41,7 @@ describe('replica worker', () => {
     await expect(db.call('dropEverything', [])).rejects.toMatchObject({ code: 'unknown_method', message: expect.stringContaining('"dropEverything"') });
     await expect(db.call('getRow', ['article'])).rejects.toMatchObject({ code: 'invalid_input', field: 'getRow.args' });
     await expect(db.call('getRow', ['article', 42])).rejects.toMatchObject({ code: 'invalid_input', field: 'getRow.args.1' });
-    await expect(db.call('getRow', ['payment', 'x'])).rejects.toMatchObject({ code: 'invalid_input', field: 'getRow.args.0' });
+    await expect(db.call('getRow', ['invoice', 'x'])).rejects.toMatchObject({ code: 'invalid_input', field: 'getRow.args.0' });
     await expect(db.call('takeBatch', [{ limit: 5 }])).rejects.toBeInstanceOf(ReplicaError);
     await expect(db.call('cursor', [() => 1])).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('cannot be sent') });
     await expect(db.applyPullPage({ after: '0', body: '{"changes":' })).rejects.toMatchObject({ code: 'bad_page', message: expect.stringContaining('not JSON') });

@@ -4,6 +4,9 @@ import type { Db } from '../open-replica-file.ts';
 import * as m0001 from './0001-replica.ts';
 import * as m0002 from './0002-customer-index.ts';
 import * as m0003 from './0003-script.ts';
+import * as m0004 from './0004-kb-local.ts';
+import * as m0005 from './0005-kb-image.ts';
+import * as m0006 from './0006-payment.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-replica', up: m0001.up },
   { version: 2, name: '0002-customer-index', up: m0002.up },
   { version: 3, name: '0003-script', up: m0003.up },
+  { version: 4, name: '0004-kb-local', up: m0004.up },
+  { version: 5, name: '0005-kb-image', up: m0005.up },
+  { version: 6, name: '0006-payment', up: m0006.up },
 ];

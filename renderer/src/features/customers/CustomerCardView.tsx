@@ -1,14 +1,16 @@
 // The customer card: who (name, account, balance — red in debt), how to reach them (phones,
 // e-mails, messengers), where and what is connected (address, connection type, tariff, extra
-// services), and the latest conversations and calls the local copy holds.
+// services with switches), and the latest conversations, calls and payments the local copy holds.
 import type { ReactNode } from 'react';
 import { Alert, Badge, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCloud, IconWifiOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerCard } from '../../../../contract/customers-ipc.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
+import { ExtraServicesField } from './ExtraServicesField.tsx';
 import { addressLine, formatDate, formatMoney, formatPhone } from './format.ts';
 import { RecentContacts } from './RecentContacts.tsx';
+import { RecentPayments } from './RecentPayments.tsx';
 import { useCustomerCard } from './use-customers.ts';
 
 export function CustomerCardView({ id }: { id: string | null }) {
@@ -106,22 +108,13 @@ function CardBody({ card }: { card: CustomerCard }) {
               )}
             </Field>
             <Field label={t('customers.fields.services')}>
-              {card.extraServices.length ? (
-                <Group gap={4} mt={2}>
-                  {card.extraServices.map((s) => (
-                    <Badge key={s.id} variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }} title={s.monthlyFee !== null ? t('customers.perMonth', { fee: money(s.monthlyFee) }) : undefined}>
-                      {s.name ?? s.id}
-                    </Badge>
-                  ))}
-                </Group>
-              ) : (
-                t('customers.none')
-              )}
+              <ExtraServicesField card={card} />
             </Field>
             <Field label={t('customers.fields.since')}>{formatDate(c.createdAt, i18n.language)}</Field>
           </SimpleGrid>
 
           <RecentContacts card={card} />
+          <RecentPayments payments={card.payments} />
         </Stack>
       </ScrollArea>
     </Paper>

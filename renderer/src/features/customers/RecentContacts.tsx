@@ -1,10 +1,12 @@
-// The customer's latest conversations (channel icon, subject, status, when) and calls (direction,
-// number, result, when), as the local copy holds them.
-import { Badge, Divider, Group, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+// The customer's latest conversations (channel icon, subject, status, when; a click opens the
+// thread beside the card) and calls (direction, number, result, when), as the local copy holds them.
+import { useState } from 'react';
+import { Badge, Divider, Group, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconBrandTelegram, IconBrandWhatsapp, IconMail, IconPhone, IconPhoneIncoming, IconPhoneOutgoing, IconPrinter, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, ConversationStatus } from '../../../../contract/domain/conversation.ts';
 import type { CustomerCard } from '../../../../contract/customers-ipc.ts';
+import { ConversationDrawer } from '../conversations/ConversationDrawer.tsx';
 import { formatDateTime, formatPhone } from './format.ts';
 
 const CHANNEL_ICONS: Record<Channel, Icon> = {
@@ -22,8 +24,10 @@ const STATUS_COLORS: Record<ConversationStatus, string> = { new: 'blue', open: '
 export function RecentContacts({ card }: { card: CustomerCard }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const [open, setOpen] = useState<{ id: string; title: string } | null>(null);
   return (
     <Stack gap="sm">
+      <ConversationDrawer id={open?.id ?? null} title={open?.title ?? ''} onClose={() => setOpen(null)} />
       <Divider label={t('customers.recentConversations')} labelPosition="left" />
       {card.conversations.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -35,7 +39,8 @@ export function RecentContacts({ card }: { card: CustomerCard }) {
             const Icon = CHANNEL_ICONS[cv.channel];
             const title = cv.subject ?? (cv.category ? t(`kb.categories.${cv.category}`) : t('customers.noSubject'));
             return (
-              <Group key={cv.id} gap="sm" wrap="nowrap" data-testid="customer-conversation">
+              <UnstyledButton key={cv.id} onClick={() => setOpen({ id: cv.id, title })} aria-label={`${t('customers.openConversation')}: ${title}`} className="pult-row-button">
+              <Group gap="sm" wrap="nowrap" data-testid="customer-conversation">
                 <Tooltip label={t(`customers.channels.${cv.channel}`)} withArrow>
                   <ThemeIcon variant="light" color={CHANNEL_COLORS[cv.channel]} size="md" aria-label={t(`customers.channels.${cv.channel}`)}>
                     <Icon size={16} stroke={1.7} />
@@ -51,6 +56,7 @@ export function RecentContacts({ card }: { card: CustomerCard }) {
                   {when(cv.updatedAt)}
                 </Text>
               </Group>
+              </UnstyledButton>
             );
           })}
         </Stack>

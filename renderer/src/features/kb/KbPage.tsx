@@ -1,47 +1,75 @@
-// The knowledge base: articles and troubleshooting scripts. Articles: search as you type over the local replica (works offline), category filters,
-// results with the matched words marked, the article beside them. Keyboard: the search field has
-// focus; ↓/↑ move through the results, Enter opens one.
+// The knowledge base: articles, troubleshooting scripts and (for quality and supervisors) what the
+// operators said about the articles. Articles: search as you type over the local replica (works
+// offline), category filters, results with the matched words marked, the article beside them;
+// with the search box empty, the agent's favourites and recently opened ones. Keyboard: the search
+// field has focus; ↓/↑ move through the list, Enter opens one.
 import { useState } from 'react';
-import { Badge, Chip, Group, NavLink, Paper, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Button, Chip, Group, NavLink, Paper, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../../contract/domain/article.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
+import { ArticleEditor } from './ArticleEditor.tsx';
 import { ArticleView } from './ArticleView.tsx';
+import { FeedbackPanel } from './FeedbackPanel.tsx';
+import { SavedLists } from './SavedLists.tsx';
 import { ScriptsPanel } from './ScriptsPanel.tsx';
 import { Snippet } from './Snippet.tsx';
 import { useKbSearch } from './use-kb.ts';
+import { useKbRoles } from './use-kb-roles.ts';
+import { useKbSaved } from './use-kb-saved.ts';
 import { useResultKeys } from '../../ui/use-result-keys.ts';
 import { SectionSearchField } from '../../ui/SectionSearchField.tsx';
 
+type Mode = 'articles' | 'scripts' | 'feedback';
+
 export function KbPage() {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'articles' | 'scripts'>('articles');
+  const { canEdit, canSeeFeedback } = useKbRoles();
+  const [mode, setMode] = useState<Mode>('articles');
+  // Kept here so the feedback tab and a new article can open one in the articles tab.
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const open = (id: string) => {
+    setSelected(id);
+    setMode('articles');
+  };
+  const modes = [
+    { value: 'articles', label: t('kb.articles') },
+    { value: 'scripts', label: t('scripts.title') },
+    ...(canSeeFeedback ? [{ value: 'feedback', label: t('kb.feedbackView.tab') }] : []),
+  ];
   return (
     <Stack gap="sm" h="calc(100vh - 180px)" data-testid="kb-page">
-      <SegmentedControl
-        data-testid="kb-mode"
-        w="fit-content"
-        value={mode}
-        onChange={(v) => setMode(v as 'articles' | 'scripts')}
-        data={[
-          { value: 'articles', label: t('kb.articles') },
-          { value: 'scripts', label: t('scripts.title') },
-        ]}
-      />
-      {mode === 'articles' ? <Articles /> : <ScriptsPanel />}
+      <Group justify="space-between" gap="sm">
+        <SegmentedControl data-testid="kb-mode" w="fit-content" value={mode} onChange={(v) => setMode(v as Mode)} data={modes} />
+        {canEdit && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setCreating(true)} data-testid="kb-new-article">
+            {t('kb.edit.newArticle')}
+          </Button>
+        )}
+      </Group>
+      {mode === 'articles' && <Articles selected={selected} setSelected={setSelected} />}
+      {mode === 'scripts' && <ScriptsPanel />}
+      {mode === 'feedback' && <FeedbackPanel onOpenArticle={open} />}
+      {creating && <ArticleEditor article={null} onClose={() => setCreating(false)} onSaved={(a) => open(a.id)} />}
     </Stack>
   );
 }
 
-function Articles() {
+function Articles({ selected, setSelected }: { selected: string | null; setSelected(id: string): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [categories, setCategories] = useState<ArticleCategory[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
   const search = useKbSearch(query, categories);
-  const hits = search.data?.hits ?? [];
-
-  const { cursor, setCursor, onKeyDown: onKey } = useResultKeys(hits.map((h) => h.id), setSelected);
+  const saved = useKbSaved();
+  const searching = query.trim().length > 0;
+  const hits = searching ? (search.data?.hits ?? []) : [];
+  const favourites = saved.data?.favourites ?? [];
+  const recent = saved.data?.recent ?? [];
+  // The keyboard walks whichever list is shown: results, or favourites then recent.
+  const ids = searching ? hits.map((h) => h.id) : [...favourites, ...recent].map((a) => a.id);
+  const { cursor, setCursor, onKeyDown: onKey } = useResultKeys(ids, setSelected);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -70,6 +98,18 @@ function Articles() {
         <Paper withBorder w={420} style={{ flexShrink: 0 }}>
           <ScrollArea h="100%" type="auto">
             <ResultsHeader query={query} total={search.data?.total} fallback={search.data?.usedFallback ?? false} error={search.error ? errorMessage(t, search.error) : null} />
+            {!searching && (
+              <SavedLists
+                favourites={favourites}
+                recent={recent}
+                selected={selected}
+                cursor={cursor}
+                onOpen={(id, i) => {
+                  setSelected(id);
+                  setCursor(i);
+                }}
+              />
+            )}
             <Stack gap={0} role="listbox" aria-label={t('kb.results')} data-testid="kb-results">
               {hits.map((h, i) => (
                 <NavLink

@@ -1,6 +1,6 @@
 // Steps through a troubleshooting script during a call: the current question with its answers
 // (also keys 1…8), the path taken so far, back and start over, and at the end the outcome with the
-// whole path ready to copy into a ticket.
+// whole path ready to copy into a ticket or to save into a conversation as a note.
 import { useState } from 'react';
 import { Badge, Button, Group, Kbd, Loader, Paper, ScrollArea, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -9,6 +9,7 @@ import { IconArrowBackUp, IconCopy, IconRefresh } from '@tabler/icons-react';
 import Markdown from 'react-markdown';
 import { useTranslation } from 'react-i18next';
 import type { ScriptPath, TroubleshootingScript } from '../../../../contract/domain/script.ts';
+import { SaveToConversation } from './SaveToConversation.tsx';
 import { back, choose, pathAsText, stepOf } from './script-path.ts';
 import { useScript } from './use-scripts.ts';
 
@@ -69,9 +70,12 @@ function Walk({ script }: { script: TroubleshootingScript }) {
               ))}
             </Stack>
           ) : (
-            <Button mt="sm" leftSection={<IconCopy size={16} />} onClick={() => void copy()} data-testid="script-copy">
-              {t('scripts.copyPath')}
-            </Button>
+            <>
+              <Button mt="sm" variant="default" leftSection={<IconCopy size={16} />} onClick={() => void copy()} data-testid="script-copy">
+                {t('scripts.copyPath')}
+              </Button>
+              <SaveToConversation text={pathAsText(script, path, outcome)} />
+            </>
           )}
         </Paper>
 

@@ -4,10 +4,12 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-sync.ts';
 import * as m0003 from './0003-troubleshooting-scripts.ts';
 import * as m0004 from './0004-article-versions.ts';
+import * as m0005 from './0005-kb-images.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-sync': m0002,
   '0003-troubleshooting-scripts': m0003,
   '0004-article-versions': m0004,
+  '0005-kb-images': m0005,
 };
