@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Call, Conversation } from './domain/conversation.ts';
 import { Address, Customer, ExtraService, Kopecks, Payment, Tariff } from './domain/customer.ts';
 import { E164 } from './domain/phone.ts';
+import { Promotion } from './domain/promotion.ts';
 
 export const CUSTOMER_SEARCH_MAX = 50;
 
@@ -53,6 +54,7 @@ export const CustomerExtraService = z.object({ id: z.string(), name: z.string().
 export type CustomerExtraService = z.infer<typeof CustomerExtraService>;
 
 export const CUSTOMER_CARD_RECENT = 10;
+export const CUSTOMER_CARD_OFFERS = 12;
 
 export const CustomerCard = z.object({
   customer: Customer,
@@ -66,6 +68,8 @@ export const CustomerCard = z.object({
   calls: z.array(Call).max(CUSTOMER_CARD_RECENT),
   /** The latest payments the replica holds (none for a customer from the server), newest first. */
   payments: z.array(Payment).max(CUSTOMER_CARD_RECENT),
+  /** Promotions this customer can take (tariff, existing customers), running first, then upcoming. */
+  offers: z.array(Promotion).max(CUSTOMER_CARD_OFFERS),
 });
 export type CustomerCard = z.infer<typeof CustomerCard>;
 

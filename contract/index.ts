@@ -13,6 +13,8 @@ export * from './sync-status.ts';
 export * from './kb.ts';
 export * from './customers-ipc.ts';
 export * from './domain/script.ts';
+export * from './domain/promotion.ts';
+export * from './domain/wrap-up.ts';
 export * from './kb-editing.ts';
 export * from './conversations-ipc.ts';
 export * from './kb-images.ts';

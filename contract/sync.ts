@@ -14,7 +14,9 @@ import { Agent } from './domain/agent.ts';
 import { Article } from './domain/article.ts';
 import { Call, Conversation, Message } from './domain/conversation.ts';
 import { Customer, ExtraService, Payment, Tariff } from './domain/customer.ts';
+import { Promotion } from './domain/promotion.ts';
 import { TroubleshootingScript } from './domain/script.ts';
+import { WrapUpCode } from './domain/wrap-up.ts';
 
 /** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -35,6 +37,8 @@ export const SYNC_ENTITY_SCHEMAS = {
   call: Call,
   script: TroubleshootingScript,
   payment: Payment,
+  promotion: Promotion,
+  wrap_up_code: WrapUpCode,
 } as const;
 export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
 export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
@@ -71,6 +75,8 @@ export const Upsert = z.discriminatedUnion('entity', [
   upsertOf('call'),
   upsertOf('script'),
   upsertOf('payment'),
+  upsertOf('promotion'),
+  upsertOf('wrap_up_code'),
 ]);
 export type Upsert = z.infer<typeof Upsert>;
 

@@ -14,6 +14,9 @@ import { generateConversations } from '../../server/src/seed/gen-conversations.t
 import { generateCustomers } from '../../server/src/seed/gen-customers.ts';
 import { generatePayments } from '../../server/src/seed/gen-payments.ts';
 import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
+import { promotionCatalog } from '../../server/src/seed/content/promotions.ts';
+import { localDay } from '../../contract/domain/promotion.ts';
+import { offersFor } from '../../electron/services/customers/card-offers.ts';
 import { test, expect } from './fixtures/stack.ts';
 import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
 
@@ -71,7 +74,26 @@ test('a phone typed as «8 (XXX) XXX-XX-XX» finds the customer in the local cop
   // The payments of the last half-year, from the same generator (none is older than ~5.5 months).
   const paid = generatePayments({ seed: DEFAULT_SEED, now: new Date() }, customers).filter((p) => p.customerId === CUSTOMER.id);
   await expect(card.getByTestId('customer-payment')).toHaveCount(Math.min(10, paid.length));
+  // What to offer: the seed's promotions that fit this customer's tariff today, running first.
+  const offers = offersFor(promotionCatalog(new Date(), () => null), CUSTOMER.tariffId, localDay(new Date()), 12);
+  expect(offers.length).toBeGreaterThan(0);
+  const offerRows = card.getByTestId('customer-offer');
+  // The first three, the rest behind «Ещё акции (N)».
+  await expect(offerRows).toHaveCount(Math.min(3, offers.length));
+  await expect(offerRows.first()).toContainText(offers[0]!.name);
   await page.screenshot({ path: screenshotPath('customers-ru') });
+  if (offers.length > 3) {
+    await card.getByTestId('customer-offers-more').click();
+    await expect(offerRows).toHaveCount(offers.length);
+  }
+  await offerRows.last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('customers-offers-ru') });
+  // Its conditions open beside the card, from the local copy of the knowledge base.
+  await offerRows.first().getByRole('button', { name: 'Условия' }).click();
+  await expect(page.getByTestId('kb-article-title')).toHaveText(`Акция «${offers[0]!.name}»: условия и сроки`);
+  await page.screenshot({ path: screenshotPath('customers-offer-ru') });
+  await page.getByRole('button', { name: 'Закрыть условия акции' }).click();
+  await expect(page.getByTestId('kb-article-title')).toHaveCount(0);
 });
 
 test('a name by the starts of its words, any case, with ↓ and Enter', async ({ page, stack }) => {

@@ -1,12 +1,15 @@
 // The customer card from the replica: the customer (the replica's row, or one the server sent when
 // the replica has none), the tariff and extra services from the replica's catalogues, and the
-// latest conversations, calls and payments the replica holds for that customer.
+// latest conversations, calls and payments the replica holds for that customer, and the promotions
+// the operator can offer them.
 import { z } from 'zod';
 import type { Call, Conversation } from '../../../contract/domain/conversation.ts';
 import type { Payment } from '../../../contract/domain/customer.ts';
 import { Customer, type ExtraService, type Tariff } from '../../../contract/domain/customer.ts';
-import { CUSTOMER_CARD_RECENT, type CustomerCard } from '../../../contract/customers-ipc.ts';
+import { CUSTOMER_CARD_OFFERS, CUSTOMER_CARD_RECENT, type CustomerCard } from '../../../contract/customers-ipc.ts';
+import { localDay, type Promotion } from '../../../contract/domain/promotion.ts';
 import type { Db } from '../db/open-replica-file.ts';
+import { offersFor } from './card-offers.ts';
 
 export const CustomerCardInput = z.strictObject({
   id: z.uuid(),
@@ -15,7 +18,7 @@ export const CustomerCardInput = z.strictObject({
 });
 export type CustomerCardInput = z.infer<typeof CustomerCardInput>;
 
-export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) => CustomerCard | null {
+export function createReplicaCustomerCard(db: Db, now: () => Date = () => new Date()): (input: CustomerCardInput) => CustomerCard | null {
   const customer = db.prepare('SELECT data FROM customer WHERE id = ?').pluck();
   const tariff = db.prepare('SELECT data FROM tariff WHERE id = ?').pluck();
   const service = db.prepare('SELECT data FROM extra_service WHERE id = ?').pluck();
@@ -28,6 +31,8 @@ export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) =>
     )
     .pluck();
   const payments = db.prepare('SELECT data FROM payment WHERE customer_id = ? ORDER BY paid_at DESC LIMIT ?').pluck();
+  // A few dozen rows: filtered in code, where the rules are readable.
+  const promotions = db.prepare('SELECT data FROM promotion').pluck();
   const parse = <T>(data: unknown): T | null => (typeof data === 'string' ? (JSON.parse(data) as T) : null);
 
   return ({ id, customer: fromServer }) => {
@@ -46,6 +51,7 @@ export function createReplicaCustomerCard(db: Db): (input: CustomerCardInput) =>
       conversations: (conversations.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Conversation),
       calls: (calls.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Call),
       payments: (payments.all(id, CUSTOMER_CARD_RECENT) as string[]).map((d) => JSON.parse(d) as Payment),
+      offers: offersFor((promotions.all() as string[]).map((d) => JSON.parse(d) as Promotion), c.tariffId, localDay(now()), CUSTOMER_CARD_OFFERS),
     };
   };
 }

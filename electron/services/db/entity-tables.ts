@@ -23,6 +23,8 @@ export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
   call: { conversation_id: (c) => c.conversationId, agent_id: (c) => c.agentId, started_at: (c) => c.startedAt },
   script: { category: (s) => s.category, title: (s) => s.title },
   payment: { customer_id: (p) => p.customerId, paid_at: (p) => p.paidAt },
+  promotion: { ends_on: (p) => p.endsOn },
+  wrap_up_code: { category: (w) => w.category, sort: (w) => w.sort },
 };
 
 /** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */

@@ -201,6 +201,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return running;
   }
 
+  /**
+   * The live socket opened or poked: the server is reachable again. A run waiting out its backoff
+   * (up to a minute after a long cut) starts now, so the outbox drains as soon as the link is back.
+   */
+  function serverHeard(): void {
+    retryTimer = clearTimer(retryTimer);
+    void trigger();
+  }
+
   function startLive(): void {
     if (opts.live === false || live) return;
     live = createLiveConnection({
@@ -210,9 +219,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       random: opts.random,
       backoff: opts.backoff,
       log,
-      onOpen: () => void trigger(),
+      onOpen: () => serverHeard(),
       onPoke: (poke) => {
-        if (BigInt(poke.version) > cursor) void trigger();
+        if (BigInt(poke.version) > cursor || retryTimer !== null) serverHeard();
       },
       // The socket only speeds things up: without it, sync goes on by the timer. If the refusal
       // concerns HTTP as well (protocol, token), the run this starts says so and stops the engine.

@@ -208,6 +208,27 @@ export interface KbImagesTable {
   updated_at: Generated<Date>;
 }
 
+export interface PromotionsTable {
+  id: string;
+  name: string;
+  summary: string;
+  tags: string[];
+  audience: string;
+  /** Written as 'YYYY-MM-DD'; read as text through the feed's jsonb (entities.ts), never as a Date. */
+  starts_on: string | null;
+  ends_on: string | null;
+  tariff_ids: string[];
+  article_id: string | null;
+}
+
+export interface WrapUpCodesTable {
+  id: string;
+  category: string;
+  name: string;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
 export interface DB {
   sites: SitesTable;
   agents: AgentsTable;
@@ -230,6 +251,8 @@ export interface DB {
   article_feedback: ArticleFeedbackTable;
   kb_article_versions: KbArticleVersionsTable;
   kb_images: KbImagesTable;
+  promotions: PromotionsTable;
+  wrap_up_codes: WrapUpCodesTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -6,6 +6,8 @@ import { EXTRA_SERVICES, SITES, TARIFFS } from './content/catalog.ts';
 import { generateAgents } from './gen-agents.ts';
 import { generateArticles } from './gen-articles.ts';
 import { kbImages } from './content/images/index.ts';
+import { promotionCatalog } from './content/promotions.ts';
+import { wrapUpCodes } from './content/wrap-up-codes.ts';
 import { troubleshootingScripts } from './content/scripts/index.ts';
 import { generateConversations } from './gen-conversations.ts';
 import { generateCustomers } from './gen-customers.ts';
@@ -21,6 +23,8 @@ export function generateSeedData(opts: SeedOptions): SeedData {
   const managers = agents.filter((a) => a.role === 'personal_manager').map((a) => a.id);
   const customers = generateCustomers(opts, managers);
   const { conversations, messages, calls } = generateConversations(opts, customers, agents);
+  const articles = generateArticles(opts);
+  const articleIds = new Map(articles.map((a) => [a.title, a.id]));
   return {
     sites: SITES.map((s) => ({ ...s })),
     agents,
@@ -28,7 +32,9 @@ export function generateSeedData(opts: SeedOptions): SeedData {
     extraServices: EXTRA_SERVICES.map((s) => ({ id: s.id, name: s.name, monthlyFee: s.monthlyFee })),
     customers,
     payments: generatePayments(opts, customers),
-    articles: generateArticles(opts),
+    articles,
+    promotions: promotionCatalog(opts.now, (title) => articleIds.get(title) ?? null),
+    wrapUpCodes: wrapUpCodes(),
     scripts: troubleshootingScripts(opts.now.toISOString()),
     conversations,
     messages,

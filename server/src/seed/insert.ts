@@ -97,6 +97,13 @@ export async function insertSeedData(db: Kysely<DB>, data: SeedData, opts: Inser
     counts.articles = await insertBatched(trx, 'kb_articles', data.articles.map((a) => ({
       id: a.id, category: a.category, title: a.title, body: a.body, tags: a.tags, updated_at: a.updatedAt,
     })), p);
+    counts.promotions = await insertBatched(trx, 'promotions', data.promotions.map((x) => ({
+      id: x.id, name: x.name, summary: x.summary, tags: x.tags, audience: x.audience, starts_on: x.startsOn, ends_on: x.endsOn,
+      tariff_ids: x.tariffIds, article_id: x.articleId,
+    })), p);
+    counts.wrapUpCodes = await insertBatched(trx, 'wrap_up_codes', data.wrapUpCodes.map((x) => ({
+      id: x.id, category: x.category, name: x.name, sort: x.sort, active: x.active,
+    })), p);
     counts.images = await insertBatched(trx, 'kb_images', (data.images ?? []).map((x) => ({ name: x.name, mime: x.mime, bytes: x.bytes })), p);
     counts.scripts = await insertBatched(trx, 'troubleshooting_scripts', data.scripts.map((x) => ({
       id: x.id, title: x.title, category: x.category, start_step: x.start, steps: JSON.stringify(x.steps), updated_at: x.updatedAt,
@@ -128,6 +135,6 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
 /** Empties every table (schema and migrations stay). */
 export async function wipeData(db: Kysely<DB>): Promise<void> {
   // The feed's version sequence is not restarted: a replica's cursor must never point past new rows.
-  await sql`truncate table kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
+  await sql`truncate table wrap_up_codes, promotions, kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
     customer_extra_services, customers, extra_services, tariffs, agents, sites restart identity cascade`.execute(db);
 }

@@ -1,5 +1,7 @@
 // What the demo-data generator produces and the seed inserter writes: plain, validated domain objects.
+import type { Promotion } from '../../../contract/domain/promotion.ts';
 import type { TroubleshootingScript } from '../../../contract/domain/script.ts';
+import type { WrapUpCode } from '../../../contract/domain/wrap-up.ts';
 import type { Agent, Article, Call, Conversation, Customer, ExtraService, Message, Payment, Site, Tariff } from '../../../contract/index.ts';
 
 export interface SeedAgent extends Agent {
@@ -16,6 +18,8 @@ export interface SeedData {
   payments: Payment[];
   articles: Article[];
   scripts: TroubleshootingScript[];
+  promotions: Promotion[];
+  wrapUpCodes: WrapUpCode[];
   conversations: Conversation[];
   messages: Message[];
   calls: Call[];

@@ -74,6 +74,18 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
     json: `jsonb_build_object('id', t.id, 'customerId', t.customer_id, 'amount', t.amount, 'method', t.method, 'paidAt', ${iso('paid_at')},
       'status', t.status)`,
   },
+  promotion: {
+    table: 'promotions',
+    idType: 'text',
+    json: `jsonb_build_object('id', t.id, 'name', t.name, 'summary', t.summary, 'tags', t.tags, 'audience', t.audience,
+      'startsOn', to_char(t.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(t.ends_on, 'YYYY-MM-DD'), 'tariffIds', t.tariff_ids,
+      'articleId', t.article_id)`,
+  },
+  wrap_up_code: {
+    table: 'wrap_up_codes',
+    idType: 'text',
+    json: `jsonb_build_object('id', t.id, 'category', t.category, 'name', t.name, 'sort', t.sort, 'active', t.active)`,
+  },
   script: {
     table: 'troubleshooting_scripts',
     idType: 'uuid',
@@ -83,7 +95,7 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
 };
 
 /** Sent to every agent (audience null). */
-export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script'] as const satisfies readonly SyncEntityName[];
+export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script', 'promotion', 'wrap_up_code'] as const satisfies readonly SyncEntityName[];
 /** Sent, one row per agent, to the agents in whose scope they are. */
 export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment'] as const satisfies readonly SyncEntityName[];
 export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];

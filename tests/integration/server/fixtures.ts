@@ -87,6 +87,21 @@ export function fixtureData(): SeedData {
       { id: '20000000-0000-4000-8000-000000000002', category: 'technical', title: 'Нет интернета', body: 'Перезагрузите роутер.', tags: [], updatedAt: now },
     ],
     scripts: troubleshootingScripts(now).slice(0, 1),
+    promotions: [
+      {
+        id: 'annual-pass', name: 'Годовой абонемент', summary: 'Скидка 15% при оплате за год.', tags: ['скидка'], audience: 'existing',
+        startsOn: null, endsOn: null, tariffIds: [], articleId: ARTICLE_ID,
+      },
+      {
+        id: 'first-month', name: 'Первый месяц за 1 ₽', summary: 'Новым абонентам в квартирах.', tags: ['подключение'], audience: 'new',
+        startsOn: '2025-01-01', endsOn: '2025-03-31', tariffIds: ['home-100'], articleId: null,
+      },
+    ],
+    wrapUpCodes: [
+      { id: 'fin.payment-mistaken', category: 'financial', name: 'Ошибочный платёж', sort: 10, active: true },
+      { id: 'tech.no-connection', category: 'technical', name: 'Нет подключения', sort: 10, active: true },
+      { id: 'conn.request', category: 'connection', name: 'Заявка на подключение', sort: 10, active: false },
+    ],
     conversations: [
       {
         id: '40000000-0000-4000-8000-000000000001', channel: 'telegram', customerId: CUSTOMER_IDS.ivanova, externalAddress: '@alena_iv',

@@ -1,7 +1,7 @@
 // The oracle: what an agent's replica must hold, read straight from the tables with JS converters
 // and the scope rules written out again in plain code, independent of the feed's SQL.
-import type { Kysely } from 'kysely';
-import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Payment, Role, SiteId, TroubleshootingScript } from '../../../contract/index.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Payment, Promotion, PromotionAudience, Role, SiteId, TroubleshootingScript, WrapUpCode } from '../../../contract/index.ts';
 import { PAYMENT_HISTORY_DAYS } from '../../../server/src/sync/scope.ts';
 import { toCustomer, extraServicesOf } from '../../../server/src/db/queries/customers.ts';
 import type { DB } from '../../../server/src/db/schema.ts';
@@ -28,6 +28,22 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
       steps: r.steps as TroubleshootingScript['steps'], updatedAt: r.updated_at.toISOString(),
     };
     out.set(key('script', r.id), script);
+  }
+  // Dates as text: pg turns a `date` into a local-midnight Date, which would shift the day.
+  const promotions = await db.selectFrom('promotions')
+    .select(['id', 'name', 'summary', 'tags', 'audience', 'tariff_ids', 'article_id'])
+    .select([sql<string | null>`starts_on::text`.as('starts_on'), sql<string | null>`ends_on::text`.as('ends_on')])
+    .execute();
+  for (const p of promotions) {
+    const promotion: Promotion = {
+      id: p.id, name: p.name, summary: p.summary, tags: p.tags, audience: p.audience as PromotionAudience,
+      startsOn: p.starts_on, endsOn: p.ends_on, tariffIds: p.tariff_ids, articleId: p.article_id,
+    };
+    out.set(key('promotion', p.id), promotion);
+  }
+  for (const w of await db.selectFrom('wrap_up_codes').selectAll().execute()) {
+    const code: WrapUpCode = { id: w.id, category: w.category as ArticleCategory, name: w.name, sort: w.sort, active: w.active };
+    out.set(key('wrap_up_code', w.id), code);
   }
   const agents = await db.selectFrom('agents').selectAll().execute();
   for (const a of agents) {

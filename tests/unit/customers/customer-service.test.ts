@@ -8,10 +8,14 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../contract/server-api.
 import { createCustomerService } from '../../../electron/services/customers/customer-service.ts';
 import { createServerCustomers } from '../../../electron/services/customers/server-customers.ts';
 import { openReplica, type ReplicaDb } from '../../../electron/services/db/replica-client.ts';
-import { call, conversation, extraService, tariff } from '../replica/data.ts';
+import { localDay } from '../../../contract/domain/promotion.ts';
+import { call, conversation, extraService, promotion, tariff } from '../replica/data.ts';
 import { pageBody } from '../replica/fake-sync-server.ts';
 import { json, startFakeServer, TOKEN, type FakeServer } from '../electron/fixtures.ts';
 import { ANNA, nextPath, person, up } from './helpers.ts';
+
+/** Runs today for any tariff: the card offers it (the other promotion is for new customers only). */
+const OFFER = { ...promotion(2), audience: 'existing' as const, startsOn: null, endsOn: localDay(new Date(Date.now() + 30 * 86_400_000)), tariffIds: [] };
 
 /** A customer of the server's that this replica does not hold (another operator's, say). */
 const REMOTE: Customer = person(77, { fullName: 'Соколова Мария Игоревна', phones: ['+79857776655'], accountNumber: '55500077', tariffId: 'home-300' });
@@ -41,7 +45,10 @@ function serverHandler(req: Parameters<FakeServer['handler']>[0], _body: string,
 beforeAll(async () => {
   fake = await startFakeServer();
   db = await openReplica({ path: nextPath() });
-  const rows = [['tariff', tariff(2)], ['extra_service', extraService(0)], ['customer', ANNA], ['conversation', conversation(1)], ['call', call(1)], ['call', call(51)]] as const;
+  const rows = [
+    ['tariff', tariff(2)], ['extra_service', extraService(0)], ['customer', ANNA], ['conversation', conversation(1)], ['call', call(1)], ['call', call(51)],
+    ['promotion', OFFER], ['promotion', { ...promotion(4), id: 'for-new', audience: 'new', startsOn: null, endsOn: null, tariffIds: [] }],
+  ] as const;
   await db.applyPullPage({ after: '0', body: pageBody(rows.map(([entity, data], i) => up(entity, data, i + 1)), String(rows.length)) });
 });
 afterAll(async () => {
@@ -122,6 +129,7 @@ describe('customers.get', () => {
     expect(card).toMatchObject({ source: 'replica', customer: ANNA, tariff: { id: 'home-300', name: 'Домашний 300' } });
     expect(card?.conversations.map((c) => c.id)).toEqual([conversation(1).id]);
     expect(card?.calls.map((c) => c.id)).toEqual([call(51).id, call(1).id]); // newest first
+    expect(card?.offers).toEqual([OFFER]);
     // A service the catalogue does not know keeps its id, so the card can still list it.
     expect(card?.extraServices).toEqual([
       { id: 'svc-0', name: 'Антивирус', monthlyFee: 9900 },

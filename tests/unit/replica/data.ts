@@ -13,6 +13,8 @@ const PREFIX: Record<SyncEntityName, string> = {
   call: '10000000',
   script: '5c000000',
   payment: '9a000000',
+  promotion: '70000000',
+  wrap_up_code: '80000000',
 };
 
 /** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
@@ -145,6 +147,31 @@ export function payment(i: number): SyncEntityRow<'payment'> {
   });
 }
 
+export function promotion(i: number): SyncEntityRow<'promotion'> {
+  const from = at(i * 24).slice(0, 10);
+  return check('promotion', {
+    id: `promo-${i}`,
+    name: `Акция №${i}`,
+    summary: pick(PHRASES, i),
+    tags: ['скидка'],
+    audience: pick(['new', 'existing', 'any'], i),
+    startsOn: i % 4 === 0 ? null : from,
+    endsOn: i % 3 === 0 ? null : at(i * 24 + 24 * 60).slice(0, 10),
+    tariffIds: i % 2 === 0 ? [] : [`tariff-${i % 5}`],
+    articleId: i % 2 === 0 ? uuid('article', i) : null,
+  });
+}
+
+export function wrapUpCode(i: number): SyncEntityRow<'wrap_up_code'> {
+  return check('wrap_up_code', {
+    id: `code.${i}`,
+    category: pick(CATEGORIES, i),
+    name: `${pick(TOPICS, i)} (код ${i})`,
+    sort: i * 10,
+    active: i % 9 !== 0,
+  });
+}
+
 export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } = {
   article,
   tariff,
@@ -156,4 +183,6 @@ export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } 
   call,
   script,
   payment,
+  promotion,
+  wrap_up_code: wrapUpCode,
 };

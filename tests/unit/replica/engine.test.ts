@@ -118,6 +118,20 @@ describe('sync engine', () => {
     expect(server.pushRequests.slice(pushes).flatMap((r) => r.mutations.map((m) => m.seq))).toEqual([1, 2]);
   });
 
+  it('waiting out a long backoff, a word from the live socket starts the retry at once', async () => {
+    // Pulls fail while the socket stays up (a proxy that drops HTTP, say): the retry waits a minute.
+    server.pullOverride = () => ({ status: 503, body: '{"error":{"code":"unavailable","message":"down"}}' });
+    const { e, db } = await engine({ backoff: { baseMs: 60_000, maxMs: 60_000 } });
+    e.start();
+    await waitFor(() => e.status().state === 'offline' && server.liveClients.size === 1, 10_000, 'offline, socket open');
+    await e.enqueue('article.feedback', { articleId: article(1).id, verdict: 'helped' });
+    expect(await db.outboxCount()).toBe(1);
+    server.pullOverride = null;
+    server.poke();
+    // Far sooner than the minute of backoff: the poke ended the wait.
+    await waitFor(() => e.status().state === 'online' && e.status().queued === 0, 5_000, 'online, outbox drained');
+  });
+
   it('a replaced server database (409 on the cursor): the replica starts over, the outbox is sent under a new client id', async () => {
     server.replaceDatabase();
     for (let i = 0; i < 30; i++) server.put('article', article(i));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   Agent, Article, ARTICLE_CATEGORIES, Call, CHANNELS, Conversation, Customer, ExtraService, Message, Payment, ROLES, Site,
-  SITE_IDS, Tariff,
+  SITE_IDS, Tariff, Promotion, promotionPhase, WrapUpCode,
 } from '../../../contract/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, generateSeedData } from '../../../server/src/seed/generate.ts';
 import { CUSTOMERS, NOW, sample } from './sample.ts';
@@ -228,6 +228,20 @@ describe('generated seed data', () => {
         expect(k.answeredAt).toBeNull();
       }
     }
+  });
+
+  it('has promotions running, upcoming and ended, each with its article, and wrap-up codes for every category', () => {
+    expect(invalid(Promotion, d.promotions)).toEqual([]);
+    expect(invalid(WrapUpCode, d.wrapUpCodes)).toEqual([]);
+    expect(dupes(d.promotions.map((p) => p.id))).toEqual([]);
+    expect(dupes(d.wrapUpCodes.map((w) => w.id))).toEqual([]);
+    const articles = new Set(d.articles.map((a) => a.id));
+    expect(d.promotions.filter((p) => !p.articleId || !articles.has(p.articleId)).map((p) => p.id)).toEqual([]);
+    const tariffs = new Set(d.tariffs.map((t) => t.id));
+    expect(d.promotions.flatMap((p) => p.tariffIds).filter((t) => !tariffs.has(t))).toEqual([]);
+    const day = NOW.toISOString().slice(0, 10);
+    expect(new Set(d.promotions.map((p) => promotionPhase(p, day)))).toEqual(new Set(['running', 'upcoming', 'ended']));
+    expect(new Set(d.wrapUpCodes.filter((w) => w.active).map((w) => w.category))).toEqual(new Set(ARTICLE_CATEGORIES));
   });
 
   it('works without customers: every channel still appears, from prospects', () => {

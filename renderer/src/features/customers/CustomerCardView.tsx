@@ -1,6 +1,7 @@
 // The customer card: who (name, account, balance — red in debt), how to reach them (phones,
 // e-mails, messengers), where and what is connected (address, connection type, tariff, extra
-// services with switches), and the latest conversations, calls and payments the local copy holds.
+// services with switches), the latest conversations, calls and payments the local copy holds, and
+// the promotions to offer.
 import type { ReactNode } from 'react';
 import { Alert, Badge, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCloud, IconWifiOff } from '@tabler/icons-react';
@@ -11,6 +12,8 @@ import { ExtraServicesField } from './ExtraServicesField.tsx';
 import { addressLine, formatDate, formatMoney, formatPhone } from './format.ts';
 import { RecentContacts } from './RecentContacts.tsx';
 import { RecentPayments } from './RecentPayments.tsx';
+import { CustomerOffers } from './CustomerOffers.tsx';
+import { localDay } from '../../../../contract/domain/promotion.ts';
 import { useCustomerCard } from './use-customers.ts';
 
 export function CustomerCardView({ id }: { id: string | null }) {
@@ -115,6 +118,7 @@ function CardBody({ card }: { card: CustomerCard }) {
 
           <RecentContacts card={card} />
           <RecentPayments payments={card.payments} />
+          <CustomerOffers offers={card.offers} today={localDay(new Date())} />
         </Stack>
       </ScrollArea>
     </Paper>

@@ -5,6 +5,7 @@ import * as m0002 from './0002-sync.ts';
 import * as m0003 from './0003-troubleshooting-scripts.ts';
 import * as m0004 from './0004-article-versions.ts';
 import * as m0005 from './0005-kb-images.ts';
+import * as m0006 from './0006-promotions-wrap-up.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-troubleshooting-scripts': m0003,
   '0004-article-versions': m0004,
   '0005-kb-images': m0005,
+  '0006-promotions-wrap-up': m0006,
 };
