@@ -12,6 +12,10 @@ import { AddNoteInput, AddNoteResult, ConversationGetInput, ConversationGetResul
 import { KbImageInput, KbImageResult } from './kb-images.ts';
 import { ArticleSaved, ArticleVersionsResponse, FeedbackSummary, FeedbackSummaryQuery, KbHistoryInput, KbSaveArticleInput } from './kb-editing.ts';
 import { KbMarkOpenedInput, KbSaved, KbSetFavouriteInput, KbSetFavouriteResult } from './kb-local.ts';
+import {
+  AgentSetStateInput, AgentSetStateResult, CallHistory, CallHistoryInput, CallLogInput, CallWrapUpInput, PhoneAccount, PhonePassword,
+  PhoneSaveAccountInput, Queued, TaskCompleteInput, TaskList, WrapUpCodes,
+} from './phone-ipc.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
 export const MAX_CALL_BYTES = 1_000_000;
@@ -107,6 +111,27 @@ export const methods = {
   'kb.markOpened': { input: KbMarkOpenedInput, output: z.object({ ok: z.literal(true) }) },
   /** Favourites and recently opened articles, with their titles, from the replica. */
   'kb.listSaved': { input: Empty, output: KbSaved },
+  /** The SIP account (IT's preset merged in) and whether a password is stored. */
+  'phone.getAccount': { input: Empty, output: PhoneAccount },
+  /** Saves the account; the password goes to the OS keychain, never to a file. */
+  'phone.saveAccount': { input: PhoneSaveAccountInput, output: PhoneAccount },
+  /** The stored SIP password, for the softphone to register with. */
+  'phone.password': { input: Empty, output: PhonePassword },
+  /** Ready / not ready (why) / wrap-up / offline: stamped now, queued for the server. */
+  'agent.setState': { input: AgentSetStateInput, output: AgentSetStateResult },
+  /** A call that ended on this softphone, into the call history (queued; shown at once). */
+  'calls.log': { input: CallLogInput, output: Queued },
+  /** The wrap-up of a logged call (queued; shown at once). */
+  'calls.wrapUp': { input: CallWrapUpInput, output: Queued },
+  /** The call history from the replica, with what is still queued; works offline. */
+  'calls.history': { input: CallHistoryInput, output: CallHistory },
+  /** The operator opened the call history: missed calls so far are seen. */
+  'calls.markSeen': { input: Empty, output: z.object({ ok: z.literal(true) }) },
+  /** Active wrap-up codes, by category and order. */
+  'wrapUp.codes': { input: Empty, output: WrapUpCodes },
+  /** The agent's open callback tasks, soonest first. */
+  'tasks.list': { input: Empty, output: TaskList },
+  'tasks.complete': { input: TaskCompleteInput, output: Queued },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -1,6 +1,7 @@
 // The central server's HTTP API as the client sees it. Paths, request and response bodies.
 import { z } from 'zod';
 import { Agent, AgentId, Role, Site, SiteId } from './domain/agent.ts';
+import { AgentCurrentState } from './domain/agent-state.ts';
 import { Article, ArticleCategory } from './domain/article.ts';
 import { Address, Customer } from './domain/customer.ts';
 
@@ -67,6 +68,8 @@ export const API = {
   /** `:name` is a KbImageName; the answer is the picture's bytes. */
   kbImage: '/api/kb/images/:name',
   audit: '/api/audit',
+  /** Supervisor, quality, admin: every agent's latest state (ready, not ready, wrap-up, offline). */
+  agentStates: '/api/agent-states',
 } as const;
 
 /** Fills `:name` placeholders of an API path: apiPath(API.customer, { id }). */
@@ -129,6 +132,10 @@ export type AgentListQuery = z.infer<typeof AgentListQuery>;
 
 export const AgentListResponse = z.object({ agents: z.array(AgentWithSite) });
 export type AgentListResponse = z.infer<typeof AgentListResponse>;
+
+/** Agents who ever reported a state; those who never did are absent, not "offline". */
+export const AgentStatesResponse = z.object({ states: z.array(AgentCurrentState) });
+export type AgentStatesResponse = z.infer<typeof AgentStatesResponse>;
 
 export const ArticleListQuery = z.strictObject({
   category: ArticleCategory.optional(),

@@ -12,11 +12,13 @@ import { z } from 'zod';
 import { PultError } from './errors.ts';
 import { Agent } from './domain/agent.ts';
 import { Article } from './domain/article.ts';
-import { Call, Conversation, Message } from './domain/conversation.ts';
+import { Call, CallOutcome, Conversation, Message } from './domain/conversation.ts';
 import { Customer, ExtraService, Payment, Tariff } from './domain/customer.ts';
 import { Promotion } from './domain/promotion.ts';
 import { TroubleshootingScript } from './domain/script.ts';
-import { WrapUpCode } from './domain/wrap-up.ts';
+import { WrapUpCode, WrapUpResult } from './domain/wrap-up.ts';
+import { AgentStateChange } from './domain/agent-state.ts';
+import { Task } from './domain/task.ts';
 
 /** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -39,6 +41,7 @@ export const SYNC_ENTITY_SCHEMAS = {
   payment: Payment,
   promotion: Promotion,
   wrap_up_code: WrapUpCode,
+  task: Task,
 } as const;
 export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
 export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
@@ -77,6 +80,7 @@ export const Upsert = z.discriminatedUnion('entity', [
   upsertOf('payment'),
   upsertOf('promotion'),
   upsertOf('wrap_up_code'),
+  upsertOf('task'),
 ]);
 export type Upsert = z.infer<typeof Upsert>;
 
@@ -132,6 +136,45 @@ export const MUTATION_SCHEMAS = {
     noteId: z.uuid(),
     body: z.string().trim().min(1).max(20_000),
   }),
+  /** Ready / not ready (why) / wrap-up / offline, with the time it happened on the PC. */
+  'agent.setState': AgentStateChange,
+  /** A call that ended on this softphone; `callId` is made by the client when the call starts. */
+  'call.log': z
+    .strictObject({
+      callId: z.uuid(),
+      direction: z.enum(['in', 'out']),
+      number: z.string().min(1).max(64),
+      customerId: z.uuid().nullable(),
+      startedAt: z.iso.datetime({ offset: true }),
+      answeredAt: z.iso.datetime({ offset: true }).nullable(),
+      endedAt: z.iso.datetime({ offset: true }),
+      result: CallOutcome,
+      ivrChoice: z.string().max(64).nullable(),
+    })
+    .refine((c) => Date.parse(c.endedAt) >= Date.parse(c.startedAt) && (!c.answeredAt || Date.parse(c.answeredAt) >= Date.parse(c.startedAt)), {
+      message: 'a call cannot end or be answered before it started',
+      path: ['endedAt'],
+    }),
+  /**
+   * After-call work: what it was about, how it ended, a note and, if promised, a callback task. The
+   * call joins `conversationId` (made by the client; created as a phone conversation if new).
+   */
+  'call.wrapUp': z.strictObject({
+    callId: z.uuid(),
+    conversationId: z.uuid(),
+    codeId: WrapUpCode.shape.id,
+    result: WrapUpResult,
+    note: z.string().trim().max(2000),
+    followUp: z
+      .strictObject({
+        taskId: z.uuid(),
+        dueAt: z.iso.datetime({ offset: true }),
+        note: z.string().trim().max(2000),
+      })
+      .optional(),
+  }),
+  /** A follow-up task done (the customer was called back). */
+  'task.complete': z.strictObject({ taskId: z.uuid() }),
 } as const;
 export type MutationName = keyof typeof MUTATION_SCHEMAS;
 export const MUTATION_NAMES = Object.keys(MUTATION_SCHEMAS) as [MutationName, ...MutationName[]];

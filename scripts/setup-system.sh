@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when they are missing. Idempotent and quick when done.
 set -euo pipefail
-packages=(chromium postgresql)
+# kamailio + its websocket module (websocket, xhttp): the SIP server the softphone tests call through.
+packages=(chromium postgresql kamailio kamailio-websocket-modules)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -21,3 +22,5 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # Debian starts a cluster on install; the tests run their own on free ports, so stop it.
 command -v service >/dev/null && $sudo service postgresql stop >/dev/null 2>&1 || true
+# Likewise Kamailio's own service (port 5060): tests start theirs from scripts/kamailio.ts.
+command -v service >/dev/null && $sudo service kamailio stop >/dev/null 2>&1 || true

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { electronBinary as findElectron } from './lib/electron-binary.ts';
 import { startService, type ServiceProcess } from './lib/service-process.ts';
+import { startKamailio } from './kamailio.ts';
 import { DEMO_ACCOUNTS } from '../server/src/seed/gen-demo-accounts.ts';
 
 const args = process.argv.slice(2);
@@ -39,7 +40,7 @@ function electronBinary(): string | null {
   return forceBrowser ? null : findElectron();
 }
 
-const started: Array<ServiceProcess | ChildProcess> = [];
+const started: Array<ServiceProcess | ChildProcess | { stop(): Promise<void> }> = [];
 async function stopAll(): Promise<void> {
   for (const p of started.reverse()) {
     if ('stop' in p) await p.stop();
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
   console.log('pult: demo accounts (password for all: ' + (DEMO_ACCOUNTS[0]?.password ?? '?') + '):');
   for (const a of DEMO_ACCOUNTS) console.log(`        ${a.login.padEnd(12)} ${a.role}`);
 
+  await startSipServer();
+
   const electron = electronBinary();
   if (electron) {
     const app = spawn(electron, ['.', `--server-url=${serverUrl}`], { stdio: 'inherit' });
@@ -95,6 +98,17 @@ async function main(): Promise<void> {
   if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI) {
     const browser = spawn(chromium, [`--app=${host.url}`, '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: false });
     started.push(browser);
+  }
+}
+
+/** Kamailio for the softphone, where it is installed; Pult runs without it (no calls). */
+async function startSipServer(): Promise<void> {
+  try {
+    const sip = await startKamailio({ port: Number(process.env.PULT_SIP_PORT ?? 8788) });
+    started.push(sip);
+    console.log(`pult: SIP server (Kamailio) at ${sip.wsUrl}, domain ${sip.domain}, any extension registers`);
+  } catch (e) {
+    console.log(`pult: no SIP server, calls will not work: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
   }
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AgentId } from './agent.ts';
 import { ArticleCategory } from './article.ts';
+import { CallWrapUp } from './wrap-up.ts';
 
 export const CHANNELS = ['phone', 'email', 'fax', 'whatsapp', 'telegram'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -40,6 +41,10 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'failed'] as const;
+export const CallOutcome = z.enum(CALL_OUTCOMES);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
 export const Call = z.object({
   id: z.uuid(),
   conversationId: z.uuid().nullable(),
@@ -49,7 +54,11 @@ export const Call = z.object({
   startedAt: z.iso.datetime({ offset: true }),
   answeredAt: z.iso.datetime({ offset: true }).nullable(),
   endedAt: z.iso.datetime({ offset: true }).nullable(),
-  result: z.enum(['answered', 'missed', 'declined', 'failed']),
+  result: CallOutcome,
   ivrChoice: z.string().max(64).nullable(),
+  /** Who was on the line, when known (screen pop, click-to-call). */
+  customerId: z.uuid().nullable(),
+  /** Null until the operator wraps the call up. */
+  wrapUp: CallWrapUp.nullable(),
 });
 export type Call = z.infer<typeof Call>;

@@ -19,3 +19,13 @@ export type WrapUpCode = z.infer<typeof WrapUpCode>;
 export const WRAP_UP_RESULTS = ['resolved', 'info_given', 'ticket_created', 'callback_needed', 'transferred', 'refused'] as const;
 export const WrapUpResult = z.enum(WRAP_UP_RESULTS);
 export type WrapUpResult = z.infer<typeof WrapUpResult>;
+
+/** How a call was closed, kept on the call (call history, the quality manager's counts). */
+export const CallWrapUp = z.object({
+  codeId: WrapUpCode.shape.id,
+  category: ArticleCategory,
+  result: WrapUpResult,
+  note: z.string().max(2000),
+  at: z.iso.datetime({ offset: true }),
+});
+export type CallWrapUp = z.infer<typeof CallWrapUp>;

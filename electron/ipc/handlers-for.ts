@@ -10,6 +10,7 @@ import { ServiceError } from '../services/errors.ts';
 import { externalUrl } from '../services/security/url-policy.ts';
 import type { Services } from '../services/compose.ts';
 import type { Handlers } from './handlers.ts';
+import { phoneHandlers } from './phone-handlers.ts';
 
 export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica and sync engine; before sign-in refused in words.
@@ -78,5 +79,6 @@ export function handlersFor(s: Services): Handlers {
       await synced().engine.enqueue('conversation.addNote', { ...input, noteId });
       return { queued: true as const, noteId };
     },
+    ...phoneHandlers(s, synced),
   };
 }

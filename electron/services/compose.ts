@@ -11,6 +11,7 @@ import type { SecretStore } from './session/secret-store.ts';
 import { createConnectionMonitor, healthIntervalFromEnv, type ConnectionMonitor } from './connection/connection-monitor.ts';
 import { createImageCache, type ImageCache } from './kb-images/image-cache.ts';
 import { createSyncService, type SyncService } from './sync/sync-service.ts';
+import { openSipAccountStore, type SipAccountStore } from './phone/sip-account-store.ts';
 import type { Emit } from './events.ts';
 import type { Log } from './log.ts';
 
@@ -42,6 +43,7 @@ export interface Services {
   connection: ConnectionMonitor;
   sync: SyncService;
   images: ImageCache;
+  sipAccount: SipAccountStore;
   openUrl: (url: string) => Promise<boolean>;
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.replicaWorkerUrl ? { workerUrl: opts.replicaWorkerUrl } : {}),
   });
+  const sipAccount = await openSipAccountStore({ userDataDir: opts.userDataDir, preset: effective.preset, secrets: opts.secrets, log: opts.log });
   // Resume a stored session (Electron's safeStorage) in the background; calls wait for it.
   void session.get().catch((e: unknown) => opts.log.warn({ err: e }, 'session restore failed'));
 
@@ -88,6 +91,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     connection,
     sync,
     images,
+    sipAccount,
     openUrl: opts.openUrl,
     stop: async () => {
       connection.stop();

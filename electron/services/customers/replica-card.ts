@@ -26,8 +26,7 @@ export function createReplicaCustomerCard(db: Db, now: () => Date = () => new Da
   const conversations = db.prepare('SELECT data FROM conversation WHERE customer_id = ? ORDER BY updated_at DESC LIMIT ?').pluck();
   const calls = db
     .prepare(
-      `SELECT k.data FROM call k JOIN conversation v ON v.id = k.conversation_id
-       WHERE v.customer_id = ? ORDER BY k.started_at DESC LIMIT ?`,
+      `SELECT data FROM call WHERE customer_id = ? ORDER BY started_at DESC LIMIT ?`,
     )
     .pluck();
   const payments = db.prepare('SELECT data FROM payment WHERE customer_id = ? ORDER BY paid_at DESC LIMIT ?').pluck();

@@ -20,11 +20,12 @@ export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
     updated_at: (c) => c.updatedAt,
   },
   message: { conversation_id: (m) => m.conversationId, created_at: (m) => m.createdAt },
-  call: { conversation_id: (c) => c.conversationId, agent_id: (c) => c.agentId, started_at: (c) => c.startedAt },
+  call: { conversation_id: (c) => c.conversationId, agent_id: (c) => c.agentId, started_at: (c) => c.startedAt, customer_id: (c) => c.customerId },
   script: { category: (s) => s.category, title: (s) => s.title },
   payment: { customer_id: (p) => p.customerId, paid_at: (p) => p.paidAt },
   promotion: { ends_on: (p) => p.endsOn },
   wrap_up_code: { category: (w) => w.category, sort: (w) => w.sort },
+  task: { assignee_id: (t) => t.assigneeId, status: (t) => t.status, due_at: (t) => t.dueAt },
 };
 
 /** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */

@@ -12,6 +12,9 @@ import { ConversationGetInput, RecentConversationsInput, type ConversationThread
 import type { KbSearchResult } from '../kb/index.ts';
 import { KbMarkOpenedInput, KbSetFavouriteInput, type KbSaved } from '../../../contract/kb-local.ts';
 import { PutImageInput, type StoredImage } from '../kb-images/replica-images.ts';
+import { ReplicaAgentInput, ReplicaCallHistoryInput } from '../phone/replica-phone.ts';
+import type { CallHistory, TaskListItem } from '../../../contract/phone-ipc.ts';
+import type { WrapUpCode } from '../../../contract/domain/wrap-up.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
 
 export interface ReplicaInfo {
@@ -78,6 +81,11 @@ export interface ReplicaApi {
   kbMarkOpened(input: z.input<typeof KbMarkOpenedInput>): void;
   /** Favourites and recently opened articles the replica holds, newest first. */
   kbSaved(): KbSaved;
+  /** The agent's calls, newest first, with those still in the outbox (phone/replica-phone.ts). */
+  callHistory(input: z.input<typeof ReplicaCallHistoryInput>): CallHistory;
+  markCallsSeen(): void;
+  wrapUpCodes(): WrapUpCode[];
+  taskList(input: z.input<typeof ReplicaAgentInput>): TaskListItem[];
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -111,6 +119,10 @@ export const REPLICA_ARGS = {
   kbSetFavourite: z.tuple([KbSetFavouriteInput]),
   kbMarkOpened: z.tuple([KbMarkOpenedInput]),
   kbSaved: z.tuple([]),
+  callHistory: z.tuple([ReplicaCallHistoryInput]),
+  markCallsSeen: z.tuple([]),
+  wrapUpCodes: z.tuple([]),
+  taskList: z.tuple([ReplicaAgentInput]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

@@ -2,6 +2,7 @@
 // statements prepared once, every method synchronous — the worker thread is the one that waits.
 import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
 import { createReplicaConversations } from '../conversations/replica-conversations.ts';
+import { createReplicaPhone } from '../phone/replica-phone.ts';
 import { createReplicaImages } from '../kb-images/replica-images.ts';
 import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
@@ -26,6 +27,7 @@ export function createReplicaStore(db: Db): ReplicaApi {
   const listScripts = db.prepare('SELECT id, title, category FROM script ORDER BY title');
   const customers = openCustomerIndex(db);
   const conversations = createReplicaConversations(db);
+  const phone = createReplicaPhone(db);
   const images = createReplicaImages(db);
   const kbLocal = createReplicaKbLocal(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
@@ -88,5 +90,9 @@ export function createReplicaStore(db: Db): ReplicaApi {
     kbSetFavourite: (input) => kbLocal.setFavourite(input),
     kbMarkOpened: (input) => kbLocal.markOpened(input),
     kbSaved: () => kbLocal.saved(),
+    callHistory: (input) => phone.history(input),
+    markCallsSeen: () => phone.markSeen(),
+    wrapUpCodes: () => phone.codes(),
+    taskList: (input) => phone.tasks(input),
   };
 }

@@ -22,11 +22,16 @@ export interface SyncServiceOptions {
   onSynced?: (replica: ReplicaDb) => void;
 }
 
+export interface SyncedReplica {
+  db: ReplicaDb;
+  engine: SyncEngine;
+}
+
 export interface SyncService {
   status(): SyncStatus | null;
   syncNow(): Promise<SyncStatus | null>;
   /** The signed-in agent's replica and engine, for the features that read and write it. */
-  current(): { db: ReplicaDb; engine: SyncEngine } | null;
+  current(): SyncedReplica | null;
   stop(): Promise<void>;
 }
 

@@ -123,6 +123,35 @@ export interface CallsTable {
   ended_at: Timestamp | null;
   result: string;
   ivr_choice: string | null;
+  customer_id: string | null;
+  wrap_up_code_id: string | null;
+  wrap_up_category: string | null;
+  wrap_up_result: string | null;
+  wrap_up_note: string | null;
+  wrapped_up_at: Timestamp | null;
+}
+
+export interface TasksTable {
+  id: string;
+  kind: string;
+  customer_id: string | null;
+  conversation_id: string | null;
+  number: string | null;
+  due_at: Timestamp;
+  note: string;
+  assignee_id: string;
+  status: string;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+}
+
+export interface AgentStateChangesTable {
+  id: string;
+  agent_id: string;
+  state: string;
+  reason: string | null;
+  at: Timestamp;
+  received_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -253,6 +282,8 @@ export interface DB {
   kb_images: KbImagesTable;
   promotions: PromotionsTable;
   wrap_up_codes: WrapUpCodesTable;
+  tasks: TasksTable;
+  agent_state_changes: AgentStateChangesTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -1,4 +1,5 @@
-// Agents (supervisor, admin), knowledge base (everyone signed in), audit log (admin, quality).
+// Agents (supervisor, admin), their states (supervisor, quality, admin), knowledge base (everyone
+// signed in), audit log (admin, quality).
 import type { FastifyInstance } from 'fastify';
 import {
   AgentListQuery,
@@ -7,12 +8,14 @@ import {
   AuditQuery,
   IdParams,
   type AgentListResponse,
+  type AgentStatesResponse,
   type ArticleListResponse,
   type ArticleResponse,
   type AuditResponse,
 } from '../../../contract/index.ts';
 import type { RequireRole } from '../auth/require-role.ts';
 import type { AppContext } from '../context.ts';
+import { currentAgentStates } from '../db/queries/agent-states.ts';
 import { listAgents } from '../db/queries/agents.ts';
 import { getArticle, listArticles } from '../db/queries/articles.ts';
 import { readAudit } from '../db/queries/audit.ts';
@@ -22,6 +25,10 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext, r
   app.get(API.agents, { preHandler: requireRole('supervisor', 'admin') }, async (req): Promise<AgentListResponse> => {
     const q = parseInput(AgentListQuery, req.query);
     return { agents: await listAgents(ctx.db, q) };
+  });
+
+  app.get(API.agentStates, { preHandler: requireRole('supervisor', 'quality_manager', 'admin') }, async (): Promise<AgentStatesResponse> => {
+    return { states: await currentAgentStates(ctx.db) };
   });
 
   app.get(API.articles, { preHandler: requireRole() }, async (req): Promise<ArticleListResponse> => {

@@ -48,6 +48,6 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext, requir
   app.post(SYNC_API.push, { preHandler: requireRole() }, async (req): Promise<PushResponse> => {
     assertSyncProtocol(req.body);
     const body = parseInput(PushRequest, req.body);
-    return processPush({ db: ctx.db, agent: authOf(req).agent, ip: req.ip, now: ctx.now }, body);
+    return processPush({ db: ctx.db, agent: authOf(req).agent, ip: req.ip, now: ctx.now, scopeDays: ctx.settings.syncScopeDays }, body);
   });
 }

@@ -187,7 +187,8 @@ export function generateConversations(
     const at = (ms: number) => (t += ms);
     if (channel === 'phone') {
       const ivrChoice = IVR[scenario.category];
-      const call = { conversationId: id, number: party.externalAddress, startedAt: 0 };
+      // Seeded calls carry no wrap-up: the form came with the softphone; older calls stay without.
+      const call = { conversationId: id, number: party.externalAddress, startedAt: 0, customerId: party.customer?.id ?? null, wrapUp: null };
       if (status === 'new') {
         const failed = rng.chance(0.1);
         calls.push({ ...call, id: rng.uuid(), direction: 'in', agentId: null, answeredAt: null, endedAt: at(failed ? rng.int(1_000, 4_000) : rng.int(20_000, 90_000)), result: failed ? 'failed' : 'missed', ivrChoice: failed ? null : ivrChoice });

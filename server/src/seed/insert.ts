@@ -118,6 +118,7 @@ export async function insertSeedData(db: Kysely<DB>, data: SeedData, opts: Inser
     counts.calls = await insertBatched(trx, 'calls', data.calls.map((c) => ({
       id: c.id, conversation_id: c.conversationId, direction: c.direction, agent_id: c.agentId, number: c.number,
       started_at: c.startedAt, answered_at: c.answeredAt, ended_at: c.endedAt, result: c.result, ivr_choice: c.ivrChoice,
+      customer_id: c.customerId,
     })), p);
     const feed = await refreshFeedIn(trx, { now: opts.now ?? new Date(), scopeDays: opts.scopeDays ?? DEFAULT_SCOPE_DAYS });
     counts.feed = await stampVersions(trx);
@@ -135,6 +136,6 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
 /** Empties every table (schema and migrations stay). */
 export async function wipeData(db: Kysely<DB>): Promise<void> {
   // The feed's version sequence is not restarted: a replica's cursor must never point past new rows.
-  await sql`truncate table wrap_up_codes, promotions, kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
+  await sql`truncate table agent_state_changes, tasks, wrap_up_codes, promotions, kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
     customer_extra_services, customers, extra_services, tariffs, agents, sites restart identity cascade`.execute(db);
 }

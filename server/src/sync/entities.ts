@@ -66,13 +66,22 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
     idType: 'uuid',
     json: `jsonb_build_object('id', t.id, 'conversationId', t.conversation_id, 'direction', t.direction, 'agentId', t.agent_id,
       'number', t.number, 'startedAt', ${iso('started_at')}, 'answeredAt', ${iso('answered_at')}, 'endedAt', ${iso('ended_at')},
-      'result', t.result, 'ivrChoice', t.ivr_choice)`,
+      'result', t.result, 'ivrChoice', t.ivr_choice, 'customerId', t.customer_id,
+      'wrapUp', case when t.wrap_up_code_id is null then null else jsonb_build_object('codeId', t.wrap_up_code_id,
+        'category', t.wrap_up_category, 'result', t.wrap_up_result, 'note', t.wrap_up_note, 'at', ${iso('wrapped_up_at')}) end)`,
   },
   payment: {
     table: 'payments',
     idType: 'uuid',
     json: `jsonb_build_object('id', t.id, 'customerId', t.customer_id, 'amount', t.amount, 'method', t.method, 'paidAt', ${iso('paid_at')},
       'status', t.status)`,
+  },
+  task: {
+    table: 'tasks',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'kind', t.kind, 'customerId', t.customer_id, 'conversationId', t.conversation_id,
+      'number', t.number, 'dueAt', ${iso('due_at')}, 'note', t.note, 'assigneeId', t.assignee_id, 'status', t.status,
+      'createdAt', ${iso('created_at')}, 'doneAt', ${iso('done_at')})`,
   },
   promotion: {
     table: 'promotions',
@@ -97,7 +106,7 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
 /** Sent to every agent (audience null). */
 export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script', 'promotion', 'wrap_up_code'] as const satisfies readonly SyncEntityName[];
 /** Sent, one row per agent, to the agents in whose scope they are. */
-export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment'] as const satisfies readonly SyncEntityName[];
+export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment', 'task'] as const satisfies readonly SyncEntityName[];
 export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];
 
 export function isGlobalEntity(e: SyncEntityName): e is GlobalEntity {

@@ -16,6 +16,8 @@ export interface PushContext {
   agent: AgentWithSite;
   ip: string | null;
   now: () => Date;
+  /** The agents' sync scope window (settings), for mutations that bring new rows into a scope. */
+  scopeDays: number;
 }
 
 type Outcome = { kind: 'settled'; result: MutationResult; lastSeq: number } | { kind: 'gap'; lastSeq: number };
@@ -45,7 +47,7 @@ async function settle(ctx: PushContext, trx: Transaction<DB>, clientId: string, 
   // A refusal undoes the mutation's own writes but keeps the bookkeeping below.
   await sql`savepoint mutation`.execute(trx);
   try {
-    await applyMutation({ trx, agent: ctx.agent, ip: ctx.ip, now: ctx.now(), prefix: `mutations.${index}.args` }, m.name, m.args);
+    await applyMutation({ trx, agent: ctx.agent, ip: ctx.ip, now: ctx.now(), scopeDays: ctx.scopeDays, prefix: `mutations.${index}.args` }, m.name, m.args);
     await sql`release savepoint mutation`.execute(trx);
     result = { seq: m.seq, status: 'applied' };
   } catch (e) {

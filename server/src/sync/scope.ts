@@ -3,9 +3,11 @@
 // what left, so a replica drops what fell out of scope.
 //   personal_manager: the portfolio (customers.personal_manager_id).
 //   operator: conversations assigned to them that are open or updated in the last scopeDays days,
-//     their customers, messages and calls, plus the calls the operator took in that time.
+//     their customers, messages and calls.
 //   both: the payments of those customers over the last PAYMENT_HISTORY_DAYS days.
-//   everyone else: nothing scoped (they look customers up online).
+//   every agent: the calls they took or made in the last scopeDays days (call history), their open
+//     follow-up tasks and those done in that time. Nothing else scoped for other roles (they look
+//     customers up online).
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { projectionOfDesired, SCOPED_ENTITIES } from './entities.ts';
@@ -49,8 +51,10 @@ function desiredScope(target: ScopeTarget, opts: ScopeOptions): RawBuilder<unkno
     union select cv.assignee_id, 'conversation', cv.id::text from cv
     union select cv.assignee_id, 'message', m.id::text from cv join messages m on m.conversation_id = cv.id
     union select cv.assignee_id, 'call', k.id::text from cv join calls k on k.conversation_id = cv.id
-    union select a.id, 'call', k.id::text from agents a join calls k on k.agent_id = a.id
-     where a.role = 'operator' and ${agentFilter('a.id', target)} and k.started_at >= ${since}`;
+    union select k.agent_id, 'call', k.id::text from calls k
+     where ${agentFilter('k.agent_id', target)} and k.started_at >= ${since}
+    union select t.assignee_id, 'task', t.id::text from tasks t
+     where ${agentFilter('t.assignee_id', target)} and (t.status = 'open' or t.done_at >= ${since})`;
 }
 
 /** Brings the target agents' feed rows in line with their scope, inside the caller's transaction. */

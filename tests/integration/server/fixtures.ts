@@ -114,7 +114,7 @@ export function fixtureData(): SeedData {
     calls: [
       {
         id: '60000000-0000-4000-8000-000000000001', conversationId: null, direction: 'in', agentId: AGENT_IDS.operator, number: '+79161234567',
-        startedAt: now, answeredAt: now, endedAt: now, result: 'answered', ivrChoice: '2',
+        startedAt: now, answeredAt: now, endedAt: now, result: 'answered', ivrChoice: '2', customerId: CUSTOMER_IDS.ivanova, wrapUp: null,
       },
     ],
   };

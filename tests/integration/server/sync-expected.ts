@@ -1,14 +1,25 @@
 // The oracle: what an agent's replica must hold, read straight from the tables with JS converters
 // and the scope rules written out again in plain code, independent of the feed's SQL.
-import { sql, type Kysely } from 'kysely';
-import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Payment, Promotion, PromotionAudience, Role, SiteId, TroubleshootingScript, WrapUpCode } from '../../../contract/index.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Agent, Article, ArticleCategory, Call, Conversation, Message, Payment, Promotion, PromotionAudience, Role, SiteId, Task, TroubleshootingScript, WrapUpCode, WrapUpResult } from '../../../contract/index.ts';
 import { PAYMENT_HISTORY_DAYS } from '../../../server/src/sync/scope.ts';
 import { toCustomer, extraServicesOf } from '../../../server/src/db/queries/customers.ts';
-import type { DB } from '../../../server/src/db/schema.ts';
+import type { CallsTable, DB } from '../../../server/src/db/schema.ts';
 import { key } from './sync-replica.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const DAY = 24 * 60 * 60 * 1000;
+
+function callOf(k: Selectable<CallsTable>): Call {
+  const wrapUp: Call['wrapUp'] = k.wrap_up_code_id
+    ? { codeId: k.wrap_up_code_id, category: k.wrap_up_category as ArticleCategory, result: k.wrap_up_result as WrapUpResult, note: k.wrap_up_note ?? '', at: iso(k.wrapped_up_at)! }
+    : null;
+  return {
+    id: k.id, conversationId: k.conversation_id, direction: k.direction as Call['direction'], agentId: k.agent_id, number: k.number,
+    startedAt: k.started_at.toISOString(), answeredAt: iso(k.answered_at), endedAt: iso(k.ended_at), result: k.result as Call['result'], ivrChoice: k.ivr_choice,
+    customerId: k.customer_id, wrapUp,
+  };
+}
 
 export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { now: Date; scopeDays: number }): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
@@ -53,11 +64,11 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
 
   const me = agents.find((a) => a.id === agentId)!;
   const customerIds = new Set<string>();
+  const since = opts.now.getTime() - opts.scopeDays * DAY;
   if (me.role === 'personal_manager') {
     for (const c of await db.selectFrom('customers').select('id').where('personal_manager_id', '=', agentId).execute()) customerIds.add(c.id);
   }
   if (me.role === 'operator') {
-    const since = opts.now.getTime() - opts.scopeDays * DAY;
     const convs = (await db.selectFrom('conversations').selectAll().where('assignee_id', '=', agentId).execute())
       .filter((c) => c.status !== 'resolved' || c.updated_at.getTime() >= since);
     const convIds = new Set(convs.map((c) => c.id));
@@ -76,14 +87,21 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
       out.set(key('message', m.id), msg);
     }
     for (const k of await db.selectFrom('calls').selectAll().execute()) {
-      const mine = (k.conversation_id && convIds.has(k.conversation_id)) || (k.agent_id === agentId && k.started_at.getTime() >= since);
-      if (!mine) continue;
-      const call: Call = {
-        id: k.id, conversationId: k.conversation_id, direction: k.direction as Call['direction'], agentId: k.agent_id, number: k.number,
-        startedAt: k.started_at.toISOString(), answeredAt: iso(k.answered_at), endedAt: iso(k.ended_at), result: k.result as Call['result'], ivrChoice: k.ivr_choice,
-      };
-      out.set(key('call', k.id), call);
+      if (k.conversation_id && convIds.has(k.conversation_id)) out.set(key('call', k.id), callOf(k));
     }
+  }
+  // Everyone's own recent calls (call history) and follow-up tasks, whatever the role.
+  for (const k of await db.selectFrom('calls').selectAll().where('agent_id', '=', agentId).execute()) {
+    if (k.started_at.getTime() >= since) out.set(key('call', k.id), callOf(k));
+  }
+  for (const t of await db.selectFrom('tasks').selectAll().where('assignee_id', '=', agentId).execute()) {
+    if (t.status !== 'open' && (!t.done_at || t.done_at.getTime() < since)) continue;
+    const task: Task = {
+      id: t.id, kind: t.kind as Task['kind'], customerId: t.customer_id, conversationId: t.conversation_id, number: t.number,
+      dueAt: t.due_at.toISOString(), note: t.note, assigneeId: t.assignee_id, status: t.status as Task['status'],
+      createdAt: t.created_at.toISOString(), doneAt: iso(t.done_at),
+    };
+    out.set(key('task', t.id), task);
   }
   if (customerIds.size > 0) {
     const rows = await db.selectFrom('customers').selectAll('customers').select(extraServicesOf('customers.id')).where('id', 'in', [...customerIds]).execute();

@@ -45,7 +45,7 @@ function data() {
   );
   const call = (id: string, conversationId: string, days: number) => ({
     id, conversationId, direction: 'out' as const, agentId: AGENT_IDS.operator, number: '+79031112233',
-    startedAt: ago(days), answeredAt: null, endedAt: ago(days), result: 'missed' as const, ivrChoice: null,
+    startedAt: ago(days), answeredAt: null, endedAt: ago(days), result: 'missed' as const, ivrChoice: null, customerId: null, wrapUp: null,
   });
   d.calls.push(call(CALL.recent, CONV.recentResolved, 3), call(CALL.old, CONV.oldResolved, 30));
   return d;

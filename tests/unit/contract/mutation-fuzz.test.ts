@@ -13,6 +13,16 @@ const VALID: { [N in MutationName]: z.input<(typeof MUTATION_SCHEMAS)[N]> } = {
   'customer.updateContacts': { customerId: 'c0000000-0000-4000-8000-000000000001', phones: ['8 916 123-45-67'], emails: ['a@example.ru'] },
   'customer.setExtraService': { customerId: 'c0000000-0000-4000-8000-000000000001', serviceId: 'static-ip', enabled: true },
   'conversation.addNote': { conversationId: 'd0000000-0000-4000-8000-000000000001', noteId: 'e0000000-0000-4000-8000-000000000001', body: 'Перезвонить после 18:00' },
+  'agent.setState': { changeId: 'e0000000-0000-4000-8000-000000000002', state: 'not_ready', reason: 'lunch', at: '2026-11-26T12:00:00.000Z' },
+  'call.log': {
+    callId: '10000000-0000-4000-8000-000000000001', direction: 'in', number: '+74956428585', customerId: 'c0000000-0000-4000-8000-000000000001',
+    startedAt: '2026-11-26T12:00:00.000Z', answeredAt: '2026-11-26T12:00:05.000Z', endedAt: '2026-11-26T12:04:00.000Z', result: 'answered', ivrChoice: '2',
+  },
+  'call.wrapUp': {
+    callId: '10000000-0000-4000-8000-000000000001', conversationId: 'd0000000-0000-4000-8000-000000000002', codeId: 'tech.no-connection', result: 'callback_needed',
+    note: 'Инженер приедет завтра', followUp: { taskId: '7a000000-0000-4000-8000-000000000001', dueAt: '2026-11-27T15:00:00.000Z', note: 'Проверить связь' },
+  },
+  'task.complete': { taskId: '7a000000-0000-4000-8000-000000000001' },
 };
 
 const HUGE = 'я'.repeat(1_100_000);

@@ -45,6 +45,20 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'kb.setFavourite': { articleId: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f', favourite: true },
   'kb.markOpened': { articleId: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f' },
   'kb.listSaved': {},
+  'phone.getAccount': {},
+  'phone.saveAccount': { account: { websocketUris: ['wss://pbx.example.ru:8089/ws'], extension: '1001', displayName: 'Анна' }, password: 'секрет-sip' },
+  'phone.password': {},
+  'agent.setState': { state: 'not_ready', reason: 'break' },
+  'calls.log': {
+    callId: '10000000-0000-4000-8000-000000000001', direction: 'in', number: '+74956428585', customerId: null,
+    startedAt: '2026-11-26T12:00:00.000Z', answeredAt: null, endedAt: '2026-11-26T12:00:30.000Z', result: 'missed', ivrChoice: '3',
+  },
+  'calls.wrapUp': { callId: '10000000-0000-4000-8000-000000000001', conversationId: 'd0000000-0000-4000-8000-000000000002', codeId: 'fin.balance', result: 'info_given', note: '' },
+  'calls.history': { filter: 'missed', query: '495', limit: 50 },
+  'calls.markSeen': {},
+  'wrapUp.codes': {},
+  'tasks.list': {},
+  'tasks.complete': { taskId: '7a000000-0000-4000-8000-000000000001' },
 };
 
 const later = () => new Date(Date.now() + 3600_000).toISOString();
@@ -103,6 +117,17 @@ export function stubHandlers(): Handlers {
       favourites: [{ id: '3f0e2f6c-1a2b-4c3d-8e4f-5a6b7c8d9e0f', title: 'Оплата картой', category: 'financial', at: new Date().toISOString() }],
       recent: [],
     }),
+    'phone.getAccount': () => ({ account: null, hasPassword: false, presetFields: [] }),
+    'phone.saveAccount': (i) => ({ account: i.account, hasPassword: Boolean(i.password), presetFields: [] }),
+    'phone.password': () => ({ password: null }),
+    'agent.setState': () => ({ queued: true, at: new Date().toISOString() }),
+    'calls.log': () => ({ queued: true }),
+    'calls.wrapUp': () => ({ queued: true }),
+    'calls.history': () => ({ items: [], missedUnseen: 0 }),
+    'calls.markSeen': () => ({ ok: true }),
+    'wrapUp.codes': () => ({ codes: [{ id: 'fin.balance', category: 'financial', name: 'Баланс и списания', sort: 10, active: true }] }),
+    'tasks.list': () => ({ items: [] }),
+    'tasks.complete': () => ({ queued: true }),
   };
 }
 

@@ -15,6 +15,7 @@ const PREFIX: Record<SyncEntityName, string> = {
   payment: '9a000000',
   promotion: '70000000',
   wrap_up_code: '80000000',
+  task: '7a000000',
 };
 
 /** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
@@ -118,6 +119,25 @@ export function call(i: number): SyncEntityRow<'call'> {
     endedAt: at(i + 1),
     result: 'answered',
     ivrChoice: '2',
+    // The customer of its conversation (conversation(n) belongs to customer(n)).
+    customerId: uuid('customer', i % 50),
+    wrapUp: i % 4 === 0 ? { codeId: 'tech.no-connection', category: 'technical', result: 'resolved', note: 'Перезагрузили роутер.', at: at(i + 1) } : null,
+  });
+}
+
+export function task(i: number): SyncEntityRow<'task'> {
+  return check('task', {
+    id: uuid('task', i),
+    kind: 'callback',
+    customerId: uuid('customer', i % 50),
+    conversationId: uuid('conversation', i % 50),
+    number: `+7916${String(1_000_000 + i).slice(-7)}`,
+    dueAt: at(i + 24),
+    note: 'Перезвонить после визита монтажника.',
+    assigneeId: uuid('agent', i % 5),
+    status: i % 3 === 0 ? 'done' : 'open',
+    createdAt: at(i),
+    doneAt: i % 3 === 0 ? at(i + 30) : null,
   });
 }
 
@@ -185,4 +205,5 @@ export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } 
   payment,
   promotion,
   wrap_up_code: wrapUpCode,
+  task,
 };

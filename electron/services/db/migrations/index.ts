@@ -8,6 +8,7 @@ import * as m0004 from './0004-kb-local.ts';
 import * as m0005 from './0005-kb-image.ts';
 import * as m0006 from './0006-payment.ts';
 import * as m0007 from './0007-promotion-wrap-up.ts';
+import * as m0008 from './0008-task-call-customer.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-kb-image', up: m0005.up },
   { version: 6, name: '0006-payment', up: m0006.up },
   { version: 7, name: '0007-promotion-wrap-up', up: m0007.up },
+  { version: 8, name: '0008-task-call-customer', up: m0008.up },
 ];

@@ -6,6 +6,7 @@ import * as m0003 from './0003-troubleshooting-scripts.ts';
 import * as m0004 from './0004-article-versions.ts';
 import * as m0005 from './0005-kb-images.ts';
 import * as m0006 from './0006-promotions-wrap-up.ts';
+import * as m0007 from './0007-calls-wrap-up-tasks-states.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-article-versions': m0004,
   '0005-kb-images': m0005,
   '0006-promotions-wrap-up': m0006,
+  '0007-calls-wrap-up-tasks-states': m0007,
 };

@@ -9,6 +9,7 @@ export interface MutationContext {
   agent: AgentWithSite;
   ip: string | null;
   now: Date;
+  scopeDays: number;
   /** "mutations.N.args" */
   prefix: string;
 }

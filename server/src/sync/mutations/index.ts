@@ -4,6 +4,10 @@ import type { z } from 'zod';
 import { fromZodError, MUTATION_SCHEMAS, type MutationName } from '../../../../contract/index.ts';
 import { addNote } from './add-note.ts';
 import { articleFeedback } from './article-feedback.ts';
+import { completeTask } from './complete-task.ts';
+import { logCall } from './log-call.ts';
+import { setAgentState } from './set-agent-state.ts';
+import { wrapUpCall } from './wrap-up-call.ts';
 import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
 import { setExtraService } from './set-extra-service.ts';
@@ -16,6 +20,10 @@ const HANDLERS: Handlers = {
   'customer.updateContacts': updateContacts,
   'customer.setExtraService': setExtraService,
   'conversation.addNote': addNote,
+  'agent.setState': setAgentState,
+  'call.log': logCall,
+  'call.wrapUp': wrapUpCall,
+  'task.complete': completeTask,
 };
 
 /** Validates the arguments and applies the mutation; throws MutationRefused when it may not. */

@@ -1,0 +1,50 @@
+// What the softphone tells its subscribers: registration and each call's state, as plain data a
+// React store can keep (no JsSIP objects leak out).
+import type { SipReasonKey } from './reasons.ts';
+
+export type RegistrationStatus = 'stopped' | 'connecting' | 'registering' | 'registered' | 'failed';
+
+export interface RegistrationState {
+  status: RegistrationStatus;
+  /** Why it failed, when it did. */
+  reason?: SipReasonKey;
+  statusCode?: number;
+  /** The WebSocket server in use. */
+  server?: string;
+}
+
+export type CallDirection = 'inbound' | 'outbound';
+/** dialing: INVITE not yet answered by anyone; ringing: the far end rings (outbound) or we do (inbound). */
+export type CallStatus = 'dialing' | 'ringing' | 'answering' | 'confirmed' | 'ended';
+
+export interface CallSnapshot {
+  id: string;
+  direction: CallDirection;
+  /** The far end's user part (number or extension) and display name. */
+  remoteUser: string;
+  remoteName?: string;
+  /** Headers of the INVITE the softphone was asked to keep (e.g. the IVR choice), by lower-case name. */
+  headers?: Record<string, string>;
+  status: CallStatus;
+  /** We put it on hold / the far end did. */
+  held: boolean;
+  remoteHeld: boolean;
+  muted: boolean;
+  startedAt: number;
+  confirmedAt?: number;
+  endedAt?: number;
+  /** Why it ended, when it did not end by a normal hang-up. */
+  reason?: SipReasonKey;
+  statusCode?: number;
+  /** Who ended it. */
+  endedBy?: 'local' | 'remote' | 'system';
+}
+
+export type SoftphoneEvent =
+  | { type: 'registration'; state: RegistrationState }
+  | { type: 'incoming'; call: CallSnapshot }
+  | { type: 'call'; call: CallSnapshot }
+  /** A DTMF tone the far end sent by SIP INFO (RFC 4733 tones raise no event in JsSIP). */
+  | { type: 'dtmf'; callId: string; tone: string };
+
+export type SoftphoneListener = (event: SoftphoneEvent) => void;

@@ -1,0 +1,29 @@
+// What the SIP test page exposes as window.sip, for the spec to drive one softphone per page.
+import type { SipAccountInput } from '../../../contract/sip.ts';
+import type { CallSnapshot, RegistrationState } from '../../../renderer/src/sip/types.ts';
+
+export type CallAction = 'answer' | 'decline486' | 'decline603' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute';
+
+export interface SipDriver {
+  start(account: SipAccountInput, password?: string): void;
+  registration(): RegistrationState;
+  /** Returns the new call's id. */
+  dial(target: string): string;
+  /** The id of the latest inbound call, if any rang. */
+  incoming(): string | null;
+  /** The call's latest state; kept after it ended. */
+  snapshot(id: string): CallSnapshot | null;
+  act(id: string, action: CallAction): void;
+  dtmf(id: string, tones: string): void;
+  /** Tones the far end sent by SIP INFO. */
+  dtmfReceived(): string[];
+  /** Sum of inbound-rtp audio packetsReceived from getStats(). */
+  inboundPackets(id: string): Promise<number>;
+  /** The audio transceiver's negotiated direction (sendrecv, sendonly, recvonly, inactive). */
+  direction(id: string): string | null;
+  stop(): void;
+}
+
+declare global {
+  interface Window { sip: SipDriver }
+}
