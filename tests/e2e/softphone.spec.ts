@@ -48,8 +48,10 @@ async function registered(...pages: Page[]): Promise<void> {
 
 /** A dials B's extension; resolves with both sides' call ids once B rings. */
 async function ring(a: Page, b: Page, extension: string): Promise<{ aId: string; bId: string }> {
+  const before = await b.evaluate(() => window.sip.incoming());
   const aId = await a.evaluate((ext) => window.sip.dial(ext), extension);
-  await expect.poll(() => b.evaluate(() => window.sip.incoming())).not.toBeNull();
+  // The new call, not the one that rang before it.
+  await expect.poll(() => b.evaluate(() => window.sip.incoming())).not.toBe(before);
   const bId = (await b.evaluate(() => window.sip.incoming()))!;
   await expect.poll(() => status(a, aId)).toBe('ringing');
   return { aId, bId };
@@ -107,6 +109,7 @@ test('B declines: A hears 486 Busy Here, then 603 Decline, each put into words',
   await act(b, second.bId, 'decline603');
   await expect.poll(() => status(a, second.aId)).toBe('ended');
   expect(await snapshot(a, second.aId)).toMatchObject({ statusCode: 603, reason: 'sip.reason.declined' });
+  expect(await b.evaluate(() => window.sip.refusals().total)).toBe(0);
   await Promise.all([a.evaluate(() => window.sip.stop()), b.evaluate(() => window.sip.stop())]);
 });
 

@@ -6,7 +6,9 @@ import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { SipAccount, type SipAccountInput } from '../../../contract/sip.ts';
 import { Call } from './call.ts';
 import { dialTarget, dialUri } from './dial-target.ts';
+import { guardedSocket } from './guarded-socket.ts';
 import { sipReason } from './reasons.ts';
+import type { Refusal } from './sip-screen.ts';
 import type { CallSnapshot, RegistrationState, SoftphoneEvent, SoftphoneListener } from './types.ts';
 import { sipDomain, socketWeights, uaConfig } from './ua-config.ts';
 
@@ -18,7 +20,12 @@ export interface SoftphoneOptions {
   iceTimeoutMs?: number;
   /** INVITE headers to keep on incoming calls (the PBX's IVR choice, e.g. X-IVR-Choice). */
   captureHeaders?: readonly string[];
+  /** Calls at once (two lines); a call beyond them is answered 486 and logged. */
+  maxLines?: number;
 }
+
+/** Refusals kept for the log and diagnostics; older ones are dropped, their count kept. */
+const REFUSALS_KEPT = 100;
 
 export class DialError extends Error {
   readonly code = 'sip.dial.invalid';
@@ -37,12 +44,20 @@ export class Softphone {
   private reg: RegistrationState = { status: 'stopped' };
   private readonly iceTimeoutMs: number;
   private readonly captureHeaders: readonly string[];
+  private readonly maxLines: number;
+  private readonly refusalLog: Refusal[] = [];
+  private refusedTotal = 0;
+  private readonly lastLogged = new Map<string, { at: number; skipped: number }>();
 
   constructor(opts: SoftphoneOptions) {
     this.account = SipAccount.parse(opts.account);
     this.iceTimeoutMs = opts.iceTimeoutMs ?? 1000;
     this.captureHeaders = opts.captureHeaders ?? [];
-    const sockets = socketWeights(this.account.websocketUris).map(({ uri, weight }) => ({ socket: new WebSocketInterface(uri), weight }));
+    this.maxLines = opts.maxLines ?? 2;
+    const sockets = socketWeights(this.account.websocketUris).map(({ uri, weight }) => ({
+      socket: guardedSocket(new WebSocketInterface(uri), (r) => this.refuse(r)),
+      weight,
+    }));
     this.ua = new UA({ ...uaConfig(this.account, opts.password), sockets });
     this.wire();
   }
@@ -50,6 +65,8 @@ export class Softphone {
   get registration(): RegistrationState { return this.reg; }
   get activeCalls(): CallSnapshot[] { return [...this.calls.values()].map((c) => c.snapshot); }
   call(id: string): Call | undefined { return this.calls.get(id); }
+  /** What the softphone refused from the network (newest last), and how many in all. */
+  get refusals(): { recent: readonly Refusal[]; total: number } { return { recent: [...this.refusalLog], total: this.refusedTotal }; }
 
   subscribe(listener: SoftphoneListener): () => void {
     this.listeners.add(listener);
@@ -105,6 +122,12 @@ export class Softphone {
       });
     });
     ua.on('newRTCSession', ({ session, originator, request }: RTCSessionEvent) => {
+      // A flood of INVITEs (or a third call while two lines are busy) gets 486, not a Call each.
+      if (originator === 'remote' && this.calls.size >= this.maxLines) {
+        session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+        this.refuse({ at: new Date().toISOString(), reason: 'too_many_calls', sample: `INVITE from ${request.from.uri.user ?? '?'}` });
+        return;
+      }
       const headers: Record<string, string> = {};
       if (originator === 'remote') {
         for (const name of this.captureHeaders) {
@@ -130,6 +153,21 @@ export class Softphone {
     this.emit({ type: 'call', call: call.snapshot });
     // Ended calls leave the softphone; history keeps them (a later slice).
     if (call.snapshot.status === 'ended') this.calls.delete(call.id);
+  }
+
+  private refuse(r: Refusal): void {
+    this.refusedTotal++;
+    this.refusalLog.push(r);
+    if (this.refusalLog.length > REFUSALS_KEPT) this.refusalLog.shift();
+    // One console line a second per reason: a flood is counted, not printed line by line.
+    const now = Date.now();
+    const last = this.lastLogged.get(r.reason);
+    if (last && now - last.at < 1000) last.skipped++;
+    else {
+      console.warn(`[sip] refused (${r.reason}): ${r.sample}${last?.skipped ? ` (and ${last.skipped} more like it)` : ''}`);
+      this.lastLogged.set(r.reason, { at: now, skipped: 0 });
+    }
+    this.emit({ type: 'refused', refusal: r });
   }
 
   private setRegistration(state: RegistrationState): void {

@@ -1,6 +1,7 @@
 // What the softphone tells its subscribers: registration and each call's state, as plain data a
 // React store can keep (no JsSIP objects leak out).
 import type { SipReasonKey } from './reasons.ts';
+import type { Refusal } from './sip-screen.ts';
 
 export type RegistrationStatus = 'stopped' | 'connecting' | 'registering' | 'registered' | 'failed';
 
@@ -45,6 +46,8 @@ export type SoftphoneEvent =
   | { type: 'incoming'; call: CallSnapshot }
   | { type: 'call'; call: CallSnapshot }
   /** A DTMF tone the far end sent by SIP INFO (RFC 4733 tones raise no event in JsSIP). */
-  | { type: 'dtmf'; callId: string; tone: string };
+  | { type: 'dtmf'; callId: string; tone: string }
+  /** A frame or a call the softphone refused (sip-screen.ts), for the log. */
+  | { type: 'refused'; refusal: Refusal };
 
 export type SoftphoneListener = (event: SoftphoneEvent) => void;

@@ -1,5 +1,6 @@
 // What the SIP test page exposes as window.sip, for the spec to drive one softphone per page.
 import type { SipAccountInput } from '../../../contract/sip.ts';
+import type { Refusal } from '../../../renderer/src/sip/sip-screen.ts';
 import type { CallSnapshot, RegistrationState } from '../../../renderer/src/sip/types.ts';
 
 export type CallAction = 'answer' | 'decline486' | 'decline603' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute';
@@ -7,8 +8,8 @@ export type CallAction = 'answer' | 'decline486' | 'decline603' | 'hangup' | 'ho
 export interface SipDriver {
   start(account: SipAccountInput, password?: string): void;
   registration(): RegistrationState;
-  /** Returns the new call's id. */
-  dial(target: string): string;
+  /** Returns the new call's id; `headers` go into the INVITE (as a PBX would add X-IVR-Choice). */
+  dial(target: string, headers?: string[]): string;
   /** The id of the latest inbound call, if any rang. */
   incoming(): string | null;
   /** The call's latest state; kept after it ended. */
@@ -21,6 +22,10 @@ export interface SipDriver {
   inboundPackets(id: string): Promise<number>;
   /** The audio transceiver's negotiated direction (sendrecv, sendonly, recvonly, inactive). */
   direction(id: string): string | null;
+  /** What the softphone refused from the network, newest last, and how many in all. */
+  refusals(): { recent: Refusal[]; total: number };
+  /** Ids of the calls the softphone holds now (ringing, in progress). */
+  liveCalls(): string[];
   stop(): void;
 }
 

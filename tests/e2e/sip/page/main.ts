@@ -30,7 +30,7 @@ window.sip = {
     phone.start();
   },
   registration: () => need().registration,
-  dial: (target) => need().dial(target).id,
+  dial: (target, headers) => need().dial(target, headers).id,
   incoming: () => lastIncoming,
   snapshot: (id) => snapshots.get(id) ?? null,
   act(id, action) {
@@ -51,5 +51,7 @@ window.sip = {
     return packets;
   },
   direction: (id) => call(id).peerConnection?.getTransceivers()[0]?.currentDirection ?? null,
+  refusals: () => { const r = need().refusals; return { recent: [...r.recent], total: r.total }; },
+  liveCalls: () => need().activeCalls.map((c) => c.id),
   stop: () => need().stop(),
 } satisfies SipDriver;
