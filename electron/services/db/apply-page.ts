@@ -1,14 +1,15 @@
 // Applies one pull page: the rows and the new cursor in ONE transaction, so a crash or kill -9
 // resumes exactly at the stored cursor — never skipping a page, never applying one twice. The page
-// is checked completely first; a bad page changes nothing. An upsert only replaces an older version.
+// is checked completely first (prepare-page.ts); a bad page changes nothing. An upsert only
+// replaces an older version.
 import { z } from 'zod';
-import type { Customer } from '../../../contract/domain/customer.ts';
 import { SyncVersion } from '../../../contract/sync.ts';
-import { BadPageError, parsePullPage } from '../sync/pull-page.ts';
-import type { Db } from './open-replica-file.ts';
+import type { PreparedArticle } from '../kb/index-articles.ts';
 import type { CustomerIndex } from './customer-index.ts';
 import type { KbIndex } from './kb-index.ts';
+import type { Db } from './open-replica-file.ts';
 import type { Pending } from './pending.ts';
+import { preparePage, type PreparedChange, type PreparedPage } from './prepare-page.ts';
 import { ReplicaError } from './replica-error.ts';
 import { rowKey } from './row-patch.ts';
 import type { Rows } from './rows.ts';
@@ -36,8 +37,12 @@ export interface PageResult {
   firstSyncRows: number;
 }
 
-/** Decoded as Buffer#toString does (invalid sequences become U+FFFD, a BOM stays and fails JSON). */
-const textOf = (body: string | Uint8Array) => (typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+export interface PageApplier {
+  /** Checks, prepares and applies a page as received. */
+  apply(input: ApplyPageInput): PageResult;
+  /** Applies a page prepared by preparePage (here or on the page checker's thread). */
+  applyPrepared(page: PreparedPage): PageResult;
+}
 
 export function createPageApplier(
   db: Db,
@@ -45,37 +50,50 @@ export function createPageApplier(
   pending: Pending,
   state: SyncState,
   kb?: KbIndex,
-  customers?: Pick<CustomerIndex, 'refresh' | 'put'>,
-): (input: ApplyPageInput) => PageResult {
-  const apply = db.transaction((input: ApplyPageInput, page: ReturnType<typeof parsePullPage>): PageResult => {
+  customers?: Pick<CustomerIndex, 'refresh' | 'putKeys'>,
+): PageApplier {
+  const applyPrepared = db.transaction((page: PreparedPage): PageResult => {
     const cursor = state.get(STATE_KEYS.cursor) ?? '0';
-    if (cursor !== input.after) throw new ReplicaError('cursor_moved', `page fetched after ${input.after}, but the replica is at ${cursor}`);
+    if (cursor !== page.after) throw new ReplicaError('cursor_moved', `page fetched after ${page.after}, but the replica is at ${cursor}`);
     const pendingKeys = pending.keys();
     let written = 0;
-    const articles: typeof page.changes = [];
+    // The last written change of each article, for the search index.
+    const articles = new Map<string, PreparedChange>();
     for (const c of page.changes) {
       const version = BigInt(c.version);
-      const data = c.op === 'upsert' ? c.data : null;
       const isCustomer = c.entity === 'customer';
       if (pendingKeys.size > 0 && pendingKeys.has(rowKey(c.entity, c.id))) {
-        if (!pending.serverChanged(c.entity, c.id, version, data)) continue;
+        if (!pending.serverChanged(c.entity, c.id, version, c.op === 'upsert' ? (JSON.parse(c.json!) as unknown) : null)) continue;
         // The row is now the server's with the outbox's patches on top: index it as it stands.
         if (isCustomer) customers?.refresh([c.id]);
-      } else if (data !== null) {
-        if (!rows.upsertIfNewer(c.entity, c.id, version, data)) continue;
+      } else if (c.op === 'upsert') {
+        const w = rows.writeIfNewer(c.entity, c.id, version, c.json!, c.columns!);
+        if (w === null) continue;
         // The row holds exactly this (checked) data: no need to read it back.
-        if (isCustomer) customers?.put(data as Customer);
+        if (isCustomer) customers?.putKeys(c.id, c.customer!, w === 'inserted');
       } else {
         if (!rows.deleteIfNewer(c.entity, c.id, version)) continue;
         if (isCustomer) customers?.refresh([c.id]);
       }
       written++;
-      if (c.entity === 'article') articles.push(c);
+      if (c.entity === 'article') {
+        articles.delete(c.id); // keeps the map in the order of each article's last change
+        articles.set(c.id, c);
+      }
     }
     // The search indexes follow the rows in the same transaction (stale versions skipped); the
     // customers' index was kept above, row by row.
-    kb?.applyChanges(articles);
-    state.set(STATE_KEYS.cursor, page.next.toString());
+    if (kb && articles.size > 0) {
+      const upserts: PreparedArticle[] = [];
+      const deletes: string[] = [];
+      for (const c of articles.values()) {
+        if (c.op === 'upsert') upserts.push(c.article!);
+        else deletes.push(c.id);
+      }
+      kb.applyPrepared({ articles: upserts, vocabulary: page.vocabulary }, deletes);
+    }
+    kb?.pageApplied();
+    state.set(STATE_KEYS.cursor, page.next);
     state.set(STATE_KEYS.pagesApplied, String(Number(state.get(STATE_KEYS.pagesApplied) ?? 0) + 1));
     const firstSync = state.get(STATE_KEYS.firstSyncComplete) !== '1';
     let firstSyncRows = Number(state.get(STATE_KEYS.firstSyncRows) ?? 0);
@@ -87,7 +105,7 @@ export function createPageApplier(
     return {
       changes: page.changes.length,
       written,
-      next: page.next.toString(),
+      next: page.next,
       hasMore: page.hasMore,
       remaining: page.remaining,
       firstSync,
@@ -95,14 +113,8 @@ export function createPageApplier(
     };
   });
 
-  return (input) => {
-    let page;
-    try {
-      page = parsePullPage(textOf(input.body), input.after);
-    } catch (e) {
-      if (e instanceof BadPageError) throw new ReplicaError('bad_page', e.message);
-      throw e;
-    }
-    return apply(input, page);
+  return {
+    apply: (input) => applyPrepared(preparePage(input.body, input.after)),
+    applyPrepared,
   };
 }

@@ -9,7 +9,7 @@ import type { Customer } from '../../../contract/domain/customer.ts';
 import type { CustomerCard, CustomerHit, CustomerSearchInput } from '../../../contract/customers-ipc.ts';
 import { createReplicaCustomerCard, CustomerCardInput } from '../customers/replica-card.ts';
 import { createReplicaCustomerSearch } from '../customers/replica-search.ts';
-import { addressKey, nameKey } from '../customers/search-key.ts';
+import { customerKeys, type CustomerKeys } from './customer-keys.ts';
 import type { Db } from './open-replica-file.ts';
 
 export { CustomerCardInput };
@@ -23,6 +23,12 @@ export interface CustomerIndex {
   refresh(ids: Iterable<string>): void;
   /** Indexes a customer whose row was just written with exactly this data (no need to read it back). */
   put(data: Customer): void;
+  /**
+   * put() with the keys already made (customer-keys.ts). `fresh`: the row did not exist before this
+   * write, so neither did its index entries (the index only holds customers that have a row) and
+   * there is nothing to drop first — a first sync's customers skip two deletes each.
+   */
+  putKeys(id: string, keys: CustomerKeys, fresh: boolean): void;
   /** Customers whose rows the given outbox mutations patch (read before they settle). */
   patchedBy(seqs: readonly number[]): string[];
   clear(): void;
@@ -35,7 +41,11 @@ export function openCustomerIndex(db: Db): CustomerIndex {
   const dropPhones = db.prepare('DELETE FROM customer_phone WHERE customer_id = ?');
   const dropSearch = db.prepare('DELETE FROM customer_search WHERE customer_id = ?');
   const addPhone = db.prepare('INSERT OR IGNORE INTO customer_phone (customer_id, e164) VALUES (?, ?)');
-  const addSearch = db.prepare('INSERT INTO customer_search (customer_id, name_key, address_key) VALUES (?, ?, ?)');
+  // An upsert, not a plain insert, so that an entry left over against that invariant cannot fail a page.
+  const addSearch = db.prepare(
+    `INSERT INTO customer_search (customer_id, name_key, address_key) VALUES (?, ?, ?)
+     ON CONFLICT (customer_id) DO UPDATE SET name_key = excluded.name_key, address_key = excluded.address_key`,
+  );
   const patched = db
     .prepare(
       `SELECT DISTINCT p.value ->> '$.id' FROM outbox o, json_each(o.apply) p
@@ -43,10 +53,11 @@ export function openCustomerIndex(db: Db): CustomerIndex {
     )
     .pluck();
 
-  const index = (c: Customer) => {
-    for (const phone of c.phones) addPhone.run(c.id, phone);
-    addSearch.run(c.id, nameKey(c.fullName), addressKey(c.address));
+  const indexKeys = (id: string, k: CustomerKeys) => {
+    for (const phone of k.phones) addPhone.run(id, phone);
+    addSearch.run(id, k.nameKey, k.addressKey);
   };
+  const index = (c: Customer) => indexKeys(c.id, customerKeys(c));
   const drop = (id: string) => {
     dropPhones.run(id);
     dropSearch.run(id);
@@ -82,6 +93,10 @@ export function openCustomerIndex(db: Db): CustomerIndex {
     put(data) {
       drop(data.id);
       index(data);
+    },
+    putKeys(id, keys, fresh) {
+      if (!fresh) drop(id);
+      indexKeys(id, keys);
     },
     patchedBy: (seqs) => (seqs.length ? (patched.all(JSON.stringify(seqs)) as string[]) : []),
     clear,

@@ -3,7 +3,7 @@
 // call, so nothing malformed reaches SQLite.
 import { z } from 'zod';
 import { KbImageName } from '../../../contract/kb-images.ts';
-import { SyncEntity, type Mutation, type SyncEntityName } from '../../../contract/sync.ts';
+import { SyncEntity, SyncVersion, type Mutation, type SyncEntityName } from '../../../contract/sync.ts';
 import { ApplyPageInput, type PageResult } from './apply-page.ts';
 import { KbSearchInput } from './kb-index.ts';
 import { CustomerCardInput, CustomerSearchInput } from './customer-index.ts';
@@ -41,6 +41,11 @@ export interface ReplicaApi {
   clientId(): string;
   /** Checks and applies one pull page with its cursor in one transaction. */
   applyPullPage(input: z.input<typeof ApplyPageInput>): PageResult;
+  /**
+   * Applies a page the page checker has checked and prepared (replica-client.ts checkPullPage),
+   * with its cursor in one transaction, like applyPullPage.
+   */
+  applyCheckedPage(input: z.input<typeof ApplyCheckedInput>): PageResult;
   /** Queues a mutation (args checked against MUTATION_SCHEMAS) with its optimistic change. */
   enqueue(input: z.input<typeof EnqueueInput>): Enqueued;
   outboxCount(): number;
@@ -91,6 +96,13 @@ export interface ReplicaApi {
 export type ReplicaMethod = keyof ReplicaApi;
 
 const Seq = z.number().int().positive();
+
+export const ApplyCheckedInput = z.strictObject({
+  /** The cursor the page was fetched and checked for; must still be the stored one. */
+  after: SyncVersion,
+  /** The ticket checkPullPage answered with. */
+  ticket: z.number().int().nonnegative(),
+});
 const Id = z.string().min(1).max(64);
 
 export const REPLICA_ARGS = {
@@ -98,6 +110,7 @@ export const REPLICA_ARGS = {
   cursor: z.tuple([]),
   clientId: z.tuple([]),
   applyPullPage: z.tuple([ApplyPageInput]),
+  applyCheckedPage: z.tuple([ApplyCheckedInput]),
   enqueue: z.tuple([EnqueueInput]),
   outboxCount: z.tuple([]),
   listOutbox: z.tuple([]),

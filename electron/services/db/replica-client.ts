@@ -2,11 +2,13 @@
 // worker thread, so no query ever blocks the main process. If the worker dies, every pending call
 // is rejected with a `closed` ReplicaError naming the cause, crash listeners hear about it, and
 // reopen() starts a fresh worker on the same file.
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 import { silentLog, type Log } from '../log.ts';
+import type { CheckedPage } from './page-checker.ts';
+import { createPageCheckerClient } from './page-checker-client.ts';
 import { REPLICA_METHODS, type ReplicaApi, type ReplicaMethod } from './replica-api.ts';
 import { ReplicaError } from './replica-error.ts';
-import { CLOSE_METHOD, WorkerMessage, type WorkerData } from './worker-protocol.ts';
+import { CHECKER_METHOD, CLOSE_METHOD, WorkerMessage, type WorkerData } from './worker-protocol.ts';
 
 export type ReplicaCalls = {
   [K in ReplicaMethod]: (...args: Parameters<ReplicaApi[K]>) => Promise<ReturnType<ReplicaApi[K]>>;
@@ -14,6 +16,12 @@ export type ReplicaCalls = {
 
 export interface ReplicaDb extends ReplicaCalls {
   readonly path: string;
+  /**
+   * Checks and prepares a pull page on the page checker's thread (page-checker.ts), while the
+   * worker may be applying the page before; applyCheckedPage({after, ticket}) then applies it.
+   * A page given as bytes is moved there, not copied.
+   */
+  checkPullPage(input: { after: string; body: string | Uint8Array<ArrayBuffer> }): Promise<CheckedPage>;
   isOpen(): boolean;
   /** Calls a worker method by name with unchecked arguments (the worker checks them). */
   call(method: string, args: unknown[]): Promise<unknown>;
@@ -109,6 +117,7 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
           return;
         }
         if (worker === w) worker = null;
+        void checker.stop(); // its channel led to this worker
         const closedOnPurpose = closing.has(w);
         const error = new ReplicaError(
           'closed',
@@ -125,7 +134,7 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
     });
   }
 
-  function call(method: string, args: unknown[], transfer: ArrayBuffer[] = []): Promise<unknown> {
+  function call(method: string, args: unknown[], transfer: Transferable[] = []): Promise<unknown> {
     const w = worker;
     if (!w) return Promise.reject(new ReplicaError('closed', `${method}: the replica is closed; reopen it`));
     const id = nextId++;
@@ -140,7 +149,14 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
     });
   }
 
+  const checker = createPageCheckerClient({
+    workerUrl: opts.workerUrl ?? DEFAULT_WORKER_URL,
+    connect: (port) => call(CHECKER_METHOD, [port], [port]).then(() => undefined),
+    log,
+  });
+
   async function close(): Promise<void> {
+    await checker.stop();
     const w = worker;
     if (!w) return;
     closing.add(w);
@@ -155,6 +171,7 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
   return {
     ...methods,
     path: opts.path,
+    checkPullPage: (input) => checker.check(input),
     isOpen: () => worker !== null,
     call,
     onCrash(listener) {

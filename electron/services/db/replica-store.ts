@@ -6,18 +6,21 @@ import { createReplicaPhone } from '../phone/replica-phone.ts';
 import { createReplicaImages } from '../kb-images/replica-images.ts';
 import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
+import type { CheckedPages } from './checked-pages.ts';
 import { openCustomerIndex } from './customer-index.ts';
 import { openKbIndex } from './kb-index.ts';
 import { migrate } from './migrate.ts';
 import type { Db } from './open-replica-file.ts';
 import { createOutboxStore } from './outbox-store.ts';
 import { createPending } from './pending.ts';
+import { ReplicaError } from './replica-error.ts';
 import { createReplicaReset } from './reset-replica.ts';
 import type { ReplicaApi } from './replica-api.ts';
 import { createRows } from './rows.ts';
 import { STATE_KEYS, createSyncState } from './sync-state.ts';
 
-export function createReplicaStore(db: Db): ReplicaApi {
+/** `checked`: the pages the page checker prepared (worker-host.ts); without it applyCheckedPage finds none. */
+export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>): ReplicaApi {
   const { to: schemaVersion } = migrate(db);
   const rows = createRows(db);
   const state = createSyncState(db);
@@ -65,7 +68,13 @@ export function createReplicaStore(db: Db): ReplicaApi {
     }),
     cursor,
     clientId: () => state.clientId(),
-    applyPullPage: (input) => applyPage({ after: input.after, body: input.body }),
+    applyPullPage: (input) => applyPage.apply({ after: input.after, body: input.body }),
+    applyCheckedPage(input) {
+      const page = checked?.take(input.ticket);
+      if (!page) throw new ReplicaError('invalid_input', `no checked page ${input.ticket} (its checker stopped, or it was taken already)`, 'ticket');
+      if (page.after !== input.after) throw new ReplicaError('invalid_input', `checked page ${input.ticket} was fetched after ${page.after}, not ${input.after}`, 'after');
+      return applyPage.applyPrepared(page);
+    },
     enqueue: (input) => enqueue(input),
     outboxCount: () => outbox.count(),
     listOutbox: () => outbox.list(),

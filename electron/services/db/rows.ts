@@ -10,9 +10,17 @@ export interface StoredRow {
   data: string;
 }
 
+/** What writeIfNewer did: a row that was not there, a newer version over the stored one, or nothing (stale). */
+export type Written = 'inserted' | 'updated' | null;
+
 export interface Rows {
   /** Inserts or replaces the row only if `version` is newer than the stored one; true if written. */
   upsertIfNewer(entity: SyncEntityName, id: string, version: bigint, data: unknown): boolean;
+  /**
+   * upsertIfNewer for a row already serialised: `json` is its data as JSON, `columns` the values of
+   * columnNames(entity) in order (page-rows.ts makes both, possibly on another thread).
+   */
+  writeIfNewer(entity: SyncEntityName, id: string, version: bigint, json: string, columns: readonly unknown[]): Written;
   /** Deletes the row only if `version` is newer than the stored one; true if deleted. */
   deleteIfNewer(entity: SyncEntityName, id: string, version: bigint): boolean;
   /** Writes the row whatever its version (optimistic changes keep the server's version). */
@@ -26,6 +34,10 @@ interface Statements {
   /** The row's parameters for upsertIfNewer and put: id, version, data, then the columns. */
   params(id: string, version: bigint, data: unknown): unknown[];
   upsertIfNewer: Statement;
+  /** Inserts a row that is not there yet (no change if it is): a first sync's rows take one statement. */
+  insertNew: Statement;
+  /** Replaces a stored row of an older version. */
+  updateIfNewer: Statement;
   put: Statement;
   deleteIfNewer: Statement;
   remove: Statement;
@@ -47,6 +59,8 @@ function prepare(db: Db, entity: SyncEntityName): Statements {
       return p;
     },
     upsertIfNewer: db.prepare(`${insert} WHERE excluded.version > ${t}.version`),
+    insertNew: db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${marks}) ON CONFLICT (id) DO NOTHING`),
+    updateIfNewer: db.prepare(`UPDATE ${t} SET ${cols.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND version < ?`),
     put: db.prepare(insert),
     deleteIfNewer: db.prepare(`DELETE FROM ${t} WHERE id = ? AND version < ?`),
     remove: db.prepare(`DELETE FROM ${t} WHERE id = ?`),
@@ -68,6 +82,11 @@ export function createRows(db: Db): Rows {
     upsertIfNewer(entity, id, version, data) {
       const s = of(entity);
       return s.upsertIfNewer.run(s.params(id, version, data)).changes > 0;
+    },
+    writeIfNewer(entity, id, version, json, columns) {
+      const s = of(entity);
+      if (s.insertNew.run(id, version, json, ...columns).changes > 0) return 'inserted';
+      return s.updateIfNewer.run(version, json, ...columns, id, version).changes > 0 ? 'updated' : null;
     },
     deleteIfNewer: (entity, id, version) => of(entity).deleteIfNewer.run(id, version).changes > 0,
     put(entity, id, version, data) {

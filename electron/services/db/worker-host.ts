@@ -8,7 +8,8 @@ import { openReplicaFile, type Db } from './open-replica-file.ts';
 import { REPLICA_ARGS, isReplicaMethod, type ReplicaApi } from './replica-api.ts';
 import { ReplicaError } from './replica-error.ts';
 import { createReplicaStore } from './replica-store.ts';
-import { CLOSE_METHOD, WorkerData, WorkerRequest, type WireError, type WorkerMessage } from './worker-protocol.ts';
+import { createCheckedPages } from './checked-pages.ts';
+import { CHECKER_METHOD, CLOSE_METHOD, CheckerData, WorkerData, WorkerRequest, type WireError, type WorkerMessage } from './worker-protocol.ts';
 
 type Port = Pick<MessagePort, 'postMessage' | 'on'>;
 
@@ -31,10 +32,11 @@ export function serveReplica(port: Port, data: unknown, extra: Record<string, (.
   const send = (m: WorkerMessage) => port.postMessage(m);
   let db: Db | null = null;
   let api: ReplicaApi;
+  const checked = createCheckedPages();
   try {
     const d = WorkerData.parse(data);
     db = openReplicaFile(d.path, { busyTimeoutMs: d.busyTimeoutMs });
-    api = createReplicaStore(db);
+    api = createReplicaStore(db, checked);
   } catch (e) {
     db?.close();
     send({ type: 'open_failed', error: { ...toWireError(e), code: 'open_failed' } });
@@ -43,8 +45,15 @@ export function serveReplica(port: Port, data: unknown, extra: Record<string, (.
 
   function run(method: string, args: unknown[]): unknown {
     if (method === CLOSE_METHOD) {
+      checked.close();
       db?.close();
       db = null;
+      return null;
+    }
+    if (method === CHECKER_METHOD) {
+      const port = CheckerData.shape.port.safeParse(args[0]);
+      if (!port.success) throw new ReplicaError('invalid_input', `${CHECKER_METHOD}: expected a MessagePort`);
+      checked.connect(port.data);
       return null;
     }
     if (!db) throw new ReplicaError('closed', 'the replica is closed');

@@ -1,5 +1,6 @@
 // The messages between the replica client (main process) and its worker. Both sides check every
 // message against these schemas; a call is correlated with its answer by `id`.
+import { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import { REPLICA_ERROR_CODES } from './replica-error.ts';
 
@@ -35,3 +36,10 @@ export type WorkerMessage = z.infer<typeof WorkerMessage>;
 
 /** Handled by the worker host itself: closes the database before the thread ends. */
 export const CLOSE_METHOD = '__close';
+
+/** Handled by the worker host itself: args [port], the worker's end of a new page checker's channel. */
+export const CHECKER_METHOD = '__checker';
+
+/** The page checker's workerData (page-checker.ts): its end of the channel to the worker. */
+export const CHECKER_ROLE = 'page-checker';
+export const CheckerData = z.strictObject({ role: z.literal(CHECKER_ROLE), port: z.instanceof(MessagePort) });

@@ -4,8 +4,8 @@ import type { Db } from './db.ts';
 import { statement } from './statements.ts';
 import { padded } from './trigrams.ts';
 
-export function addToVocabulary(db: Db, vocab: ReadonlyMap<string, string>): void {
-  if (vocab.size === 0) return;
+export function addToVocabulary(db: Db, vocab: ReadonlyArray<readonly [word: string, term: string]>): void {
+  if (vocab.length === 0) return;
   const added = statement<[string], { id: number; word: string }>(db, `
     INSERT INTO kb_vocab (word, term) SELECT key, value FROM json_each(?) WHERE true
     ON CONFLICT (word) DO NOTHING RETURNING id, word`).all(JSON.stringify(Object.fromEntries(vocab)));

@@ -15,16 +15,18 @@ import { createBackoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts
 import { systemClock, type Clock } from './clock.ts';
 import { createLiveConnection, type LiveConnection } from './live.ts';
 import { createOutbox, type EnqueueOptions, type MutationArgs } from './outbox.ts';
-import { pullAll } from './puller.ts';
+import { pullAll, type PullDb } from './puller.ts';
 import { pushAll } from './pusher.ts';
 import type { SyncRejected, SyncStatus } from './status.ts';
 import { SyncError } from './sync-error.ts';
 import { createSyncHttp, type SyncAuth } from './sync-http.ts';
 
+/** With checkPullPage and applyCheckedPage (a ReplicaDb has them), pulls check pages on a second thread. */
 export type EngineDb = Pick<
   ReplicaCalls,
   'cursor' | 'clientId' | 'applyPullPage' | 'resetReplica' | 'enqueue' | 'outboxCount' | 'takeBatch' | 'releaseBatch' | 'settle'
->;
+> &
+  Pick<PullDb, 'checkPullPage' | 'applyCheckedPage'>;
 
 export interface SyncEngineOptions extends SyncAuth {
   db: EngineDb;

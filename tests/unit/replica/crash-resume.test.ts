@@ -77,9 +77,10 @@ describe('resume after kill -9', () => {
       }
       // Each page was applied once: as many pages as distinct cursors the server saw.
       expect(info.pagesApplied).toBe(server.servedByAfter.size);
-      // A page is served again only when the kill hit between serving and committing it.
+      // A page is served again only when the kill hit between serving and committing it: the
+      // page applying, and the next one, fetched and checked meanwhile (puller.ts), at most.
       const repeats = [...server.servedByAfter.values()].reduce((a, n) => a + n - 1, 0);
-      expect(repeats).toBeLessThanOrEqual(kills.length);
+      expect(repeats).toBeLessThanOrEqual(2 * kills.length);
       expect(info).toMatchObject({ firstSyncComplete: true, firstSyncRows: expect.any(Number) });
     } finally {
       await db.close();

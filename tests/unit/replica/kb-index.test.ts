@@ -41,6 +41,18 @@ describe('replica knowledge-base index', () => {
     db.close();
   });
 
+  it('follows the last change of an article within one page', () => {
+    const db = openReplicaFile(nextPath());
+    const store = createReplicaStore(db);
+    const a = withTitle(4, 'Абонентский ящик', 'Временно недоступен.');
+    const b = withTitle(5, 'Смена пароля', 'Пароль меняют в личном кабинете.');
+    // a: written, then tombstoned; b: tombstoned (not there), then written.
+    store.applyPullPage({ after: '0', body: pageBody([up(a, 1), del(a.id, 2), del(b.id, 3), up(b, 4)], '4') });
+    expect(store.searchKb({ query: 'ящик' }).total).toBe(0);
+    expect(store.searchKb({ query: 'пароль' }).hits.map((h) => h.id)).toEqual([b.id]);
+    db.close();
+  });
+
   it('is emptied by a replica reset and rebuilt from the rows when its format changed', () => {
     const path = nextPath();
     let db = openReplicaFile(path);
