@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { composeServices } from './services/compose.ts';
 import { appInfo } from './services/app/app-info.ts';
 import { createLog } from './services/log.ts';
-import { buildCsp } from './services/security/csp.ts';
+import { liveCsp } from './services/security/live-csp.ts';
 import { APP_ORIGIN, appOrigins } from './services/security/url-policy.ts';
 import { createEventBus } from './ipc/event-bus.ts';
 import { createRouter } from './ipc/router.ts';
@@ -53,13 +53,18 @@ if (!app.requestSingleInstanceLock()) {
       openUrl: openInBrowser,
       replicaWorkerUrl: new URL('./replica-worker.js', import.meta.url),
     });
-    const sip = services.config().preset.sip?.websocketUris ?? [];
-    const csp = buildCsp({ sipWebsocketUris: sip, extraConnectSrc: devServerUrl ? [devServerUrl.replace(/^http/, 'ws')] : [] });
-    const cspFn = () => csp;
+    // connect-src: IT's SIP servers and those saved in Settings, re-read before each page load.
+    const csp = liveCsp({
+      presetSipUris: services.config().preset.sip?.websocketUris ?? [],
+      accountSipUris: async () => (await services.sipAccount.get()).account?.websocketUris ?? [],
+      extraConnectSrc: devServerUrl ? [devServerUrl.replace(/^http/, 'ws')] : [],
+      log,
+    });
+    await csp.refresh();
 
-    hardenSession(defaultSession(), origins, cspFn, log);
+    hardenSession(defaultSession(), origins, csp.current, log);
     hardenWebContents(origins, log);
-    serveRenderer(join(app.getAppPath(), 'out/renderer'), cspFn);
+    serveRenderer(join(app.getAppPath(), 'out/renderer'), csp.current, csp.refresh);
     const router = createRouter(handlersFor(services), { log });
     bridgeIpc(router, bus, origins, log);
 

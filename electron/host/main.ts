@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     log,
     port,
     sipWebsocketUris: services.config().preset.sip?.websocketUris,
+    sipAccountUris: async () => (await services.sipAccount.get()).account?.websocketUris ?? [],
   });
   log.info({ rendererDir, userDataDir }, 'browser host ready');
   process.stdout.write(JSON.stringify({ event: 'listening', url: server.url }) + '\n');

@@ -12,7 +12,8 @@ import { HOST_WS_PATH, type HostServerMessage } from '../../contract/host-wire.t
 import type { Router } from '../ipc/router.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { Log } from '../services/log.ts';
-import { buildCsp, SECURITY_HEADERS } from '../services/security/csp.ts';
+import { SECURITY_HEADERS } from '../services/security/csp.ts';
+import { liveCsp, type LiveCsp } from '../services/security/live-csp.ts';
 import { checkUpgrade, newToken } from './guard.ts';
 import { answerFrame } from './frames.ts';
 import { withHostToken } from './index-html.ts';
@@ -25,6 +26,8 @@ export interface HostServerOptions {
   port?: number;
   /** SIP WebSocket servers the page may connect to (IT preset). */
   sipWebsocketUris?: readonly string[];
+  /** The operator's saved SIP servers, re-read for each page load (the CSP lists them too). */
+  sipAccountUris?: () => Promise<readonly string[]>;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
 }
@@ -51,7 +54,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
   const token = opts.token ?? newToken();
   const app = Fastify({ logger: false, bodyLimit: 1024 });
   let origin = ''; // known once listening
-  let csp = '';
+  let csp: LiveCsp | null = null;
 
   app.addHook('onRequest', async (req, reply) => {
     const host = req.headers.host;
@@ -63,7 +66,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     return reply.code(421).type('text/plain').send('wrong Host\n');
   });
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('content-security-policy', csp);
+    reply.header('content-security-policy', csp?.current() ?? "default-src 'none'");
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     return payload;
   });
@@ -74,6 +77,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       return reply.code(503).type('text/plain; charset=utf-8').send(`The renderer is not built (${path} is missing): run npm run build.\n`);
     }
     const html = withHostToken(await readFile(path, 'utf8'), token);
+    await csp?.refresh();
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   };
   app.get('/', (_req, reply) => sendIndex(reply));
@@ -125,7 +129,13 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('host did not get a TCP port');
   origin = `http://127.0.0.1:${address.port}`;
-  csp = buildCsp({ sipWebsocketUris: opts.sipWebsocketUris, extraConnectSrc: [`ws://127.0.0.1:${address.port}${HOST_WS_PATH}`] });
+  csp = liveCsp({
+    presetSipUris: opts.sipWebsocketUris ?? [],
+    accountSipUris: opts.sipAccountUris ?? (async () => []),
+    extraConnectSrc: [`ws://127.0.0.1:${address.port}${HOST_WS_PATH}`],
+    log: opts.log,
+  });
+  await csp.refresh();
 
   return {
     url: `${origin}/`,

@@ -13,10 +13,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(rendererDir: string, csp: () => string): void {
+/** `beforeDocument` runs before an HTML page is served (the CSP re-reads the SIP servers then). */
+export function serveRenderer(rendererDir: string, csp: () => string, beforeDocument?: () => Promise<unknown>): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const path = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null;
+    if (path?.endsWith('.html')) await beforeDocument?.();
     const headers = { 'content-security-policy': csp(), ...SECURITY_HEADERS };
     if (!path || request.method !== 'GET') return new Response('not found', { status: 404, headers });
     try {

@@ -4,7 +4,7 @@ import { IconTools } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SectionId } from './sections.ts';
 
-export function ComingSoon({ section }: { section: Exclude<SectionId, 'settings' | 'kb' | 'customers'> }) {
+export function ComingSoon({ section }: { section: Exclude<SectionId, 'settings' | 'kb' | 'customers' | 'phone'> }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" maw={640} data-testid={`section-${section}-pending`}>

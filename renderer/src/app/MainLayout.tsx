@@ -3,7 +3,7 @@
 // sections and put focus on the section's main field, or else its heading.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppShell, Burger, Group, Kbd, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, Kbd, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import type { SessionInfo } from '../../../contract/ipc.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -11,6 +11,9 @@ import { LogoMark } from '../ui/LogoMark.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { KbPage } from '../features/kb/KbPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { PhonePage } from '../features/phone/PhonePage.tsx';
+import { PhoneProvider } from '../features/phone/PhoneProvider.tsx';
+import { useMissedUnseen } from '../features/phone/use-phone-api.ts';
 import { ComingSoon } from './ComingSoon.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { FirstSyncPanel } from './FirstSyncPanel.tsx';
@@ -19,8 +22,19 @@ import { SECTION_ICONS } from './section-icons.ts';
 import { useSection } from './use-section.ts';
 
 export function MainLayout({ session }: { session: SessionInfo }) {
+  const [, go] = useSection();
+  // The softphone lives as long as the sign-in; a call that rings pops the Phone section.
+  return (
+    <PhoneProvider onRinging={() => go('phone')}>
+      <Workspace session={session} />
+    </PhoneProvider>
+  );
+}
+
+function Workspace({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [section, go] = useSection();
+  const missed = useMissedUnseen();
   const [navOpened, nav] = useDisclosure(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const focusHeading = useRef(false);
@@ -88,9 +102,16 @@ export function MainLayout({ session }: { session: SessionInfo }) {
                   label={t(`nav.${id}`)}
                   leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
                   rightSection={
-                    <Kbd size="xs" style={{ opacity: 0.7 }}>
-                      {t('nav.shortcut', { n: i + 1 })}
-                    </Kbd>
+                    <Group gap={4} wrap="nowrap">
+                      {id === 'phone' && missed > 0 && (
+                        <Badge size="sm" color="red" circle data-testid="nav-phone-missed" aria-label={t('phone.history.missedBadge', { count: missed })}>
+                          {missed}
+                        </Badge>
+                      )}
+                      <Kbd size="xs" style={{ opacity: 0.7 }}>
+                        {t('nav.shortcut', { n: i + 1 })}
+                      </Kbd>
+                    </Group>
                   }
                   variant="light"
                   className="pult-nav-link"
@@ -113,6 +134,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
             <KbPage />
           ) : section === 'customers' ? (
             <CustomersPage />
+          ) : section === 'phone' ? (
+            <PhonePage />
           ) : (
             <ComingSoon section={section} />
           )}

@@ -1,9 +1,10 @@
-// Bottom bar: server connection, sync of the local copy, who is signed in (name, role, site — translated), sign out.
+// Bottom bar: server connection, sync of the local copy, the softphone's registration, who is signed in (name, role, site — translated), sign out.
 import { Button, Divider, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/ipc.ts';
 import { useLogout } from '../api/hooks.ts';
+import { SipStatus } from '../features/phone/SipStatus.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 
@@ -17,6 +18,8 @@ export function StatusBar({ session }: { session: SessionInfo }) {
         <ConnectionIndicator />
         <Divider orientation="vertical" />
         <SyncIndicator />
+        <Divider orientation="vertical" />
+        <SipStatus />
         <Divider orientation="vertical" />
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }} aria-label={t('status.agent')}>
           <Text size="xs" fw={600} data-testid="agent-name" truncate>

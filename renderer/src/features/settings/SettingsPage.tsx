@@ -1,4 +1,4 @@
-// Settings: server address, language, theme (remembered through settings.update), IT's preset and
+// Settings: server address, the SIP account (signed in), language, theme (remembered through settings.update), IT's preset and
 // its problems, and what is running (app version, build, host, server version).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { SessionInfo } from '../../../../contract/ipc.ts';
 import { useAppInfo, useConfig, useConnectionStatus, useSettings, useUpdateSettings } from '../../api/hooks.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { ConfigProblems } from '../../ui/ConfigProblems.tsx';
+import { SipAccountSection } from './SipAccountSection.tsx';
 
 export function SettingsPage({ session }: { session: SessionInfo | null }) {
   const settings = useSettings();
@@ -17,6 +18,7 @@ export function SettingsPage({ session }: { session: SessionInfo | null }) {
   return (
     <Stack gap="md" maw={720} data-testid="settings-page">
       <ServerSection settings={settings.data} />
+      {session && <SipAccountSection />}
       <AppearanceSection settings={settings.data} />
       <ConfigSection />
       <AboutSection session={session} />

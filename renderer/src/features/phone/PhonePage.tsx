@@ -1,0 +1,89 @@
+// The Phone section: the agent's state on top; the call (ringing, in progress) or the dial pad on
+// the left, the screen pop or the wrap-up form beside it; the call history and callback tasks below.
+import { Alert, Badge, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ActiveCallPanel } from './ActiveCallPanel.tsx';
+import { AgentStateControl } from './AgentStateControl.tsx';
+import { CallbackTasks } from './CallbackTasks.tsx';
+import { CallHistoryPanel } from './CallHistoryPanel.tsx';
+import { DialPanel } from './DialPanel.tsx';
+import { IncomingCallPanel } from './IncomingCallPanel.tsx';
+import { usePhone } from './PhoneProvider.tsx';
+import { ScreenPop } from './ScreenPop.tsx';
+import { SipStatus } from './SipStatus.tsx';
+import { WrapUpForm } from './WrapUpForm.tsx';
+import { useMissedUnseen, useTasks } from './use-phone-api.ts';
+
+export function PhonePage() {
+  const { t } = useTranslation();
+  const phone = usePhone();
+  const ringing = phone.calls.find((c) => c.snapshot.direction === 'inbound' && (c.snapshot.status === 'ringing' || c.snapshot.status === 'answering'));
+  const active = phone.calls.find((c) => c !== ringing);
+  const current = ringing ?? active ?? null;
+  const last = phone.lastEnded;
+  const tasks = useTasks();
+  const missed = useMissedUnseen();
+
+  return (
+    <Stack gap="md" data-testid="phone-page">
+      <Group gap="lg" align="flex-end">
+        <AgentStateControl />
+        <SipStatus />
+      </Group>
+      {!phone.configured && (
+        <Alert variant="light" color="blue" data-testid="phone-not-set-up">
+          {t('phone.notSetUp')}
+        </Alert>
+      )}
+      <Group align="stretch" gap="md" wrap="nowrap">
+        <Stack gap="sm" w={420} style={{ flexShrink: 0 }}>
+          {ringing ? <IncomingCallPanel call={ringing} /> : active ? <ActiveCallPanel call={active} /> : (
+            <Paper withBorder p="md">
+              <DialPanel />
+            </Paper>
+          )}
+          {!current && last && <LastCall />}
+        </Stack>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          {phone.wrapUp ? (
+            <WrapUpForm key={phone.wrapUp.callId} wrapUp={phone.wrapUp} />
+          ) : current ? (
+            <ScreenPop call={current} />
+          ) : (
+            <Text size="sm" c="dimmed" p="md">
+              {t('phone.idleHint')}
+            </Text>
+          )}
+        </div>
+      </Group>
+      <Tabs defaultValue="history" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="history" data-testid="tab-history" rightSection={missed > 0 ? <Badge size="xs" color="red" circle>{missed}</Badge> : null}>
+            {t('phone.history.title')}
+          </Tabs.Tab>
+          <Tabs.Tab value="tasks" data-testid="tab-tasks" rightSection={tasks.data?.items.length ? <Badge size="xs" variant="light" circle>{tasks.data.items.length}</Badge> : null}>
+            {t('phone.tasks.title')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="history" pt="sm">
+          <CallHistoryPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="sm">
+          <CallbackTasks />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** How the last call ended, when not by a plain hang-up (busy, no answer, unreachable…). */
+function LastCall() {
+  const { t } = useTranslation();
+  const { lastEnded } = usePhone();
+  if (!lastEnded?.snapshot.reason || lastEnded.snapshot.reason === 'sip.reason.hungUp') return null;
+  return (
+    <Alert variant="light" color="orange" py={6} data-testid="last-call-reason" data-code={lastEnded.snapshot.statusCode ?? ''}>
+      {t('phone.call.endedWith', { reason: t(lastEnded.snapshot.reason) })}
+    </Alert>
+  );
+}

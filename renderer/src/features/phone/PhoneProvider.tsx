@@ -1,0 +1,70 @@
+// Holds the Phone store for the signed-in agent: starts the softphone once the SIP account and its
+// password are known (restarts it when they change, stops it on sign-out), refreshes the history
+// when a call is logged, and pops the Phone section when a call rings.
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { usePult } from '../../api/api-context.tsx';
+import { errorMessage } from '../../i18n/error-message.ts';
+import { Softphone } from '../../sip/softphone.ts';
+import { PhoneStore, type PhoneCall, type PhoneSnapshot, type PhoneStoreCall } from './phone-store.ts';
+import { phoneKeys, usePhoneAccount, usePhonePassword } from './use-phone-api.ts';
+
+const PhoneContext = createContext<PhoneStore | null>(null);
+
+const WHAT: Record<PhoneStoreCall, string> = { 'agent.setState': 'agentState', 'customers.search': 'lookup', 'calls.log': 'callLog' };
+
+export function PhoneProvider({ children, onRinging }: { children: ReactNode; onRinging: (call: PhoneCall) => void }) {
+  const api = usePult();
+  const qc = useQueryClient();
+  const { t } = useTranslation();
+  const ringing = useRingingRef(onRinging);
+  const [store] = useState(
+    () =>
+      new PhoneStore({
+        api,
+        createSoftphone: ({ account, password, captureHeaders }) => new Softphone({ account, password, captureHeaders }),
+        onChanged: () => {
+          void qc.invalidateQueries({ queryKey: phoneKeys.history });
+          void qc.invalidateQueries({ queryKey: phoneKeys.tasks });
+        },
+        onRinging: (call) => ringing.current(call),
+        onError: (what, e) => notifications.show({ color: 'red', title: t(`phone.errors.${WHAT[what]}`), message: errorMessage(t, e) }),
+      }),
+  );
+  const account = usePhoneAccount();
+  const hasPassword = account.data?.hasPassword ?? false;
+  const password = usePhonePassword(hasPassword);
+
+  const sip = account.data?.account ?? null;
+  const ready = sip && (!hasPassword || password.data);
+  const pw = hasPassword ? (password.data?.password ?? undefined) : undefined;
+  useEffect(() => {
+    if (ready) store.configure(sip, pw);
+    else if (account.data) store.configure(null, undefined);
+  }, [store, ready, sip, pw, account.data]);
+  useEffect(() => () => store.dispose(), [store]);
+
+  return <PhoneContext.Provider value={store}>{children}</PhoneContext.Provider>;
+}
+
+/** The latest onRinging without re-creating the store. */
+function useRingingRef(fn: (call: PhoneCall) => void) {
+  const ref = useRef(fn);
+  useEffect(() => {
+    ref.current = fn;
+  }, [fn]);
+  return ref;
+}
+
+export function usePhoneStore(): PhoneStore {
+  const store = useContext(PhoneContext);
+  if (!store) throw new Error('usePhoneStore outside PhoneProvider');
+  return store;
+}
+
+export function usePhone(): PhoneSnapshot {
+  const store = usePhoneStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

@@ -1,0 +1,241 @@
+// The Phone store's rules with a fake softphone and a fake main process: a call to a Not-ready or
+// wrap-up agent is declined with 486 at once and still logged; a Ready agent's call rings, the
+// screen pop finds the customer by the caller's number and the log carries them; an answered call
+// opens after-call work (agent in wrap_up), whose timer returns the agent to the state before; the
+// wrap-up is sent only after its call's log.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput, PultApi } from '../../../contract/ipc.ts';
+import type { SipAccount } from '../../../contract/sip.ts';
+import { PhoneStore, type CallControl, type SoftphoneLike } from '../../../renderer/src/features/phone/phone-store.ts';
+import type { CallSnapshot, RegistrationState, SoftphoneListener } from '../../../renderer/src/sip/types.ts';
+
+const CUSTOMER = '0b9a7c1e-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
+const account: SipAccount = { websocketUris: ['ws://127.0.0.1:5066'], extension: '1002', iceServers: [], dtmfMode: 'rfc4733', registerExpires: 300, wrapUpSeconds: 30 };
+
+class FakeCall implements CallControl {
+  declined: number | null = null;
+  private readonly phone: FakeSoftphone;
+  snap: CallSnapshot;
+  constructor(phone: FakeSoftphone, snap: CallSnapshot) {
+    this.phone = phone;
+    this.snap = snap;
+  }
+  private set(p: Partial<CallSnapshot>) {
+    this.snap = { ...this.snap, ...p };
+    this.phone.emit({ type: 'call', call: this.snap });
+  }
+  answer() { this.set({ status: 'confirmed', confirmedAt: this.snap.startedAt + 2000 }); }
+  decline(code: 486 | 603 = 486) { this.declined = code; this.set({ status: 'ended', endedAt: this.snap.startedAt + 10, endedBy: 'local', statusCode: code, reason: code === 486 ? 'sip.reason.busy' : 'sip.reason.declined' }); }
+  hangup() { this.set({ status: 'ended', endedAt: this.snap.startedAt + 60_000, endedBy: 'local', reason: 'sip.reason.hungUp' }); }
+  remoteHangup() { this.set({ status: 'ended', endedAt: this.snap.startedAt + 60_000, endedBy: 'remote', reason: 'sip.reason.hungUp' }); }
+  hold() { return true; }
+  resume() { return true; }
+  mute() {}
+  unmute() {}
+  sendDtmf() {}
+}
+
+class FakeSoftphone implements SoftphoneLike {
+  registration: RegistrationState = { status: 'stopped' };
+  readonly calls = new Map<string, FakeCall>();
+  private readonly listeners = new Set<SoftphoneListener>();
+  started = false;
+  subscribe(l: SoftphoneListener) { this.listeners.add(l); return () => this.listeners.delete(l); }
+  emit(e: Parameters<SoftphoneListener>[0]) { for (const l of this.listeners) l(e); }
+  start() { this.started = true; this.registration = { status: 'registered' }; this.emit({ type: 'registration', state: this.registration }); }
+  stop() { this.started = false; }
+  dial(input: string) {
+    const call = new FakeCall(this, { id: `out-${this.calls.size}`, direction: 'outbound', remoteUser: input, status: 'dialing', held: false, remoteHeld: false, muted: false, startedAt: Date.now() });
+    this.calls.set(call.snap.id, call);
+    this.emit({ type: 'call', call: call.snap });
+    return { id: call.snap.id, snapshot: call.snap };
+  }
+  call(id: string) { return this.calls.get(id); }
+  /** An INVITE arrives. */
+  ring(id: string, remoteUser: string, headers?: Record<string, string>): FakeCall {
+    const call = new FakeCall(this, { id, direction: 'inbound', remoteUser, status: 'ringing', held: false, remoteHeld: false, muted: false, startedAt: Date.now(), ...(headers ? { headers } : {}) });
+    this.calls.set(id, call);
+    this.emit({ type: 'incoming', call: call.snap });
+    return call;
+  }
+}
+
+type Invoked = { method: MethodName; input: unknown };
+
+function fakeApi(invoked: Invoked[], customers: Record<string, string> = {}): PultApi {
+  return {
+    async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      invoked.push({ method, input });
+      const answers: Partial<Record<MethodName, unknown>> = {
+        'agent.setState': { queued: true, at: new Date().toISOString() },
+        'calls.log': { queued: true },
+        'calls.wrapUp': { queued: true },
+        'customers.search': (() => {
+          const q = (input as { query: string }).query;
+          const id = customers[q];
+          const hit = id ? [{ id, fullName: 'Иванова Анна', accountNumber: '100200', phone: q, address: {}, tariffName: null, balance: 0, matched: 'phone', source: 'replica' }] : [];
+          return { results: hit, offline: false, askedServer: !id };
+        })(),
+      };
+      return answers[method] as MethodOutput<M>;
+    },
+    on: () => () => undefined,
+  };
+}
+
+let n = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('PhoneStore', () => {
+  let invoked: Invoked[];
+  let phone: FakeSoftphone;
+  let store: PhoneStore;
+  let ringing: string[];
+
+  beforeEach(() => {
+    invoked = [];
+    ringing = [];
+    phone = new FakeSoftphone();
+    store = new PhoneStore({
+      api: fakeApi(invoked, { '+79161234567': CUSTOMER }),
+      createSoftphone: () => phone,
+      uuid,
+      onRinging: (c) => ringing.push(c.snapshot.id),
+    });
+    store.configure(account, 'secret');
+  });
+  afterEach(() => {
+    store.dispose();
+    vi.useRealTimers();
+  });
+
+  const calls = (m: MethodName) => invoked.filter((i) => i.method === m).map((i) => i.input);
+
+  it('starts the softphone for the account and shows its registration', () => {
+    expect(phone.started).toBe(true);
+    expect(store.getSnapshot()).toMatchObject({ configured: true, registration: { status: 'registered' }, agent: { state: 'offline' } });
+  });
+
+  it.each([
+    [{ state: 'not_ready', reason: 'lunch' }],
+    [{ state: 'wrap_up', reason: null }],
+    [{ state: 'offline', reason: null }],
+  ] as const)('declines a call with 486 at once when the agent is %j, and logs it as declined', async (agent) => {
+    await store.setAgentState(agent);
+    const call = phone.ring('in-1', '89161234567');
+    expect(call.declined).toBe(486);
+    expect(ringing).toEqual([]);
+    await flush();
+    // Logged with the customer the look-up found after the 486 had gone.
+    expect(calls('calls.log')).toEqual([expect.objectContaining({ direction: 'in', number: '+79161234567', customerId: CUSTOMER, result: 'declined', answeredAt: null })]);
+    expect(store.getSnapshot().wrapUp).toBeNull();
+  });
+
+  it('a Ready agent: the call rings, the screen pop finds the customer, the IVR choice is the topic', async () => {
+    await store.setAgentState({ state: 'ready', reason: null });
+    const call = phone.ring('in-2', '89161234567', { 'x-ivr-choice': 'Нет интернета' });
+    expect(call.declined).toBeNull();
+    expect(ringing).toEqual(['in-2']);
+    expect(calls('customers.search')).toEqual([{ query: '+79161234567', limit: 5 }]);
+    await flush();
+    const ringingCall = store.getSnapshot().calls[0]!;
+    expect(ringingCall).toMatchObject({ lookup: 'found', facts: { number: '+79161234567', customerId: CUSTOMER, ivrChoice: 'Нет интернета' } });
+  });
+
+  it('an unknown number says so; a second call while on a call gets 486', async () => {
+    await store.setAgentState({ state: 'ready', reason: null });
+    const first = phone.ring('in-3', '+74956428585');
+    await flush();
+    expect(store.getSnapshot().calls[0]!.lookup).toBe('unknown');
+    first.answer();
+    const second = phone.ring('in-4', '+79161234567');
+    expect(second.declined).toBe(486);
+  });
+
+  it('a call that ends before its look-up answers is logged once the customer is known', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const slow: PultApi = {
+      invoke: (async (method: MethodName, input: unknown) => {
+        if (method === 'customers.search') {
+          return new Promise<unknown>((r) => { answer = r; });
+        }
+        return fakeApi(invoked).invoke(method as 'calls.log', input as never);
+      }) as PultApi['invoke'],
+      on: () => () => undefined,
+    };
+    const slowPhone = new FakeSoftphone();
+    const s2 = new PhoneStore({ api: slow, createSoftphone: () => slowPhone, uuid });
+    s2.configure(account, undefined);
+    await s2.setAgentState({ state: 'ready', reason: null });
+    const call = slowPhone.ring('in-9', '+79161234567');
+    call.answer();
+    call.remoteHangup();
+    await flush();
+    expect(calls('calls.log')).toEqual([]);
+    answer({ results: [{ id: CUSTOMER, matched: 'phone', phone: '+79161234567' }], offline: false, askedServer: false });
+    await flush();
+    expect(calls('calls.log')).toEqual([expect.objectContaining({ customerId: CUSTOMER, result: 'answered' })]);
+    expect(s2.getSnapshot().wrapUp?.customerId).toBe(CUSTOMER);
+    s2.dispose();
+  });
+
+  it('answered and hung up: logged with the customer, after-call work opens with the agent in wrap_up, then back to Ready on time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    await store.setAgentState({ state: 'ready', reason: null });
+    const call = phone.ring('in-5', '+79161234567', { 'x-ivr-choice': '2' });
+    await vi.advanceTimersByTimeAsync(0);
+    call.answer();
+    call.remoteHangup();
+    await vi.advanceTimersByTimeAsync(0);
+    const [log] = calls('calls.log') as Array<Record<string, unknown>>;
+    expect(log).toMatchObject({ direction: 'in', number: '+79161234567', customerId: CUSTOMER, result: 'answered', ivrChoice: '2' });
+    expect(log!.callId).toMatch(/^00000000-0000-4000-8000-/);
+    const snap = store.getSnapshot();
+    expect(snap.wrapUp).toMatchObject({ callId: log!.callId, customerId: CUSTOMER, totalSeconds: 30, timedOut: false, before: { state: 'ready' } });
+    expect(snap.agent).toEqual({ state: 'wrap_up', reason: null });
+    // A call now is declined: the agent is wrapping up.
+    expect(phone.ring('in-6', '+79161234567').declined).toBe(486);
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(store.getSnapshot().agent).toEqual({ state: 'ready', reason: null });
+    expect(store.getSnapshot().wrapUp).toMatchObject({ timedOut: true });
+    expect(calls('agent.setState')).toEqual([
+      { state: 'ready', reason: null },
+      { state: 'wrap_up', reason: null },
+      { state: 'ready', reason: null },
+    ]);
+  });
+
+  it('saving the wrap-up sends it after the log and returns the agent to the state before the call', async () => {
+    await store.setAgentState({ state: 'not_ready', reason: 'meeting' });
+    // A personal manager calls out while Not ready.
+    const id = store.dial('8 916 123-45-67');
+    expect(store.getSnapshot().lastDialed).toBe('8 916 123-45-67');
+    const call = phone.calls.get(id)!;
+    call.answer();
+    call.hangup();
+    await flush();
+    const wrapUp = store.getSnapshot().wrapUp!;
+    expect(wrapUp).toMatchObject({ direction: 'outbound', before: { state: 'not_ready', reason: 'meeting' } });
+    await store.saveWrapUp({ callId: wrapUp.callId, conversationId: uuid(), codeId: 'tech.slow', result: 'resolved', note: '' });
+    const order = invoked.map((i) => i.method).filter((m) => m === 'calls.log' || m === 'calls.wrapUp');
+    expect(order).toEqual(['calls.log', 'calls.wrapUp']);
+    expect(store.getSnapshot().wrapUp).toBeNull();
+    expect(store.getSnapshot().agent).toEqual({ state: 'not_ready', reason: 'meeting' });
+  });
+
+  it('a new account restarts the softphone; no account stops it', () => {
+    const before = phone;
+    const next = new FakeSoftphone();
+    (store as unknown as { opts: { createSoftphone: () => SoftphoneLike } }).opts.createSoftphone = () => next;
+    store.configure(account, 'secret');
+    expect(next.started).toBe(false);
+    store.configure({ ...account, extension: '1003' }, 'secret');
+    expect(before.started).toBe(false);
+    expect(next.started).toBe(true);
+    store.configure(null, undefined);
+    expect(next.started).toBe(false);
+    expect(store.getSnapshot().configured).toBe(false);
+  });
+});
