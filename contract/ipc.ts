@@ -13,7 +13,7 @@ import { KbImageInput, KbImageResult } from './kb-images.ts';
 import { ArticleSaved, ArticleVersionsResponse, FeedbackSummary, FeedbackSummaryQuery, KbHistoryInput, KbSaveArticleInput } from './kb-editing.ts';
 import { KbMarkOpenedInput, KbSaved, KbSetFavouriteInput, KbSetFavouriteResult } from './kb-local.ts';
 import {
-  AgentSetStateInput, AgentSetStateResult, CallHistory, CallHistoryInput, CallLogInput, CallWrapUpInput, PhoneAccount, PhonePassword,
+  AgentSetStateInput, AgentSetStateResult, AgentStateNow, CallHistory, CallHistoryInput, CallLogInput, CallWrapUpInput, PhoneAccount, PhonePassword,
   PhoneSaveAccountInput, Queued, TaskCompleteInput, TaskList, WrapUpCodes,
 } from './phone-ipc.ts';
 
@@ -119,6 +119,8 @@ export const methods = {
   'phone.password': { input: Empty, output: PhonePassword },
   /** Ready / not ready (why) / wrap-up / offline: stamped now, queued for the server. */
   'agent.setState': { input: AgentSetStateInput, output: AgentSetStateResult },
+  /** What agent.setState last set in this session (null: nothing yet), so a reload keeps it. */
+  'agent.getState': { input: Empty, output: AgentStateNow },
   /** A call that ended on this softphone, into the call history (queued; shown at once). */
   'calls.log': { input: CallLogInput, output: Queued },
   /** The wrap-up of a logged call (queued; shown at once). */

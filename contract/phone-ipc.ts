@@ -35,6 +35,9 @@ export const AgentSetStateInput = z
   .refine((c) => (c.state === 'not_ready') === (c.reason !== null), { message: 'a reason goes with "not ready", and only with it', path: ['reason'] });
 export type AgentSetStateInput = z.infer<typeof AgentSetStateInput>;
 export const AgentSetStateResult = z.object({ queued: z.literal(true), at: z.iso.datetime({ offset: true }) });
+/** The state this PC last set for the signed-in agent (kept by the main process across reloads). */
+export const AgentStateNow = z.object({ state: AgentStateName, reason: NotReadyReason.nullable(), at: z.iso.datetime({ offset: true }) }).nullable();
+export type AgentStateNow = z.infer<typeof AgentStateNow>;
 
 export const CallLogInput = MUTATION_SCHEMAS['call.log'];
 export type CallLogInput = z.input<typeof CallLogInput>;

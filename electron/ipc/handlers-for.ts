@@ -10,7 +10,7 @@ import { ServiceError } from '../services/errors.ts';
 import { externalUrl } from '../services/security/url-policy.ts';
 import type { Services } from '../services/compose.ts';
 import type { Handlers } from './handlers.ts';
-import { phoneHandlers } from './phone-handlers.ts';
+import { goOfflineBeforeSignOut, phoneHandlers, type AgentStates } from './phone-handlers.ts';
 
 export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica and sync engine; before sign-in refused in words.
@@ -20,6 +20,7 @@ export function handlersFor(s: Services): Handlers {
     return r;
   };
   const replica = () => synced().db;
+  const agentStates: AgentStates = new Map();
   const serverKb = createServerKb({ session: () => s.session.current() });
   const customers = createCustomerService({
     replica,
@@ -33,7 +34,10 @@ export function handlersFor(s: Services): Handlers {
     'settings.update': (patch) => s.settings.update(patch),
     'session.login': (input) => s.session.login(input),
     'session.get': () => s.session.get(),
-    'session.logout': () => s.session.logout(),
+    'session.logout': async () => {
+      await goOfflineBeforeSignOut(s, agentStates).catch(() => undefined);
+      return s.session.logout();
+    },
     'connection.getStatus': () => s.connection.status(),
     'shell.openExternal': async ({ url }) => {
       const safe = externalUrl(url);
@@ -79,6 +83,6 @@ export function handlersFor(s: Services): Handlers {
       await synced().engine.enqueue('conversation.addNote', { ...input, noteId });
       return { queued: true as const, noteId };
     },
-    ...phoneHandlers(s, synced),
+    ...phoneHandlers(s, synced, agentStates),
   };
 }

@@ -4,13 +4,32 @@
 import type { Services } from '../services/compose.ts';
 import { ServiceError } from '../services/errors.ts';
 import type { SyncedReplica } from '../services/sync/sync-service.ts';
+import type { AgentStateNow } from '../../contract/phone-ipc.ts';
 import type { Handlers } from './handlers.ts';
 
 type PhoneMethods =
-  | 'phone.getAccount' | 'phone.saveAccount' | 'phone.password' | 'agent.setState' | 'calls.log' | 'calls.wrapUp'
+  | 'phone.getAccount' | 'phone.saveAccount' | 'phone.password' | 'agent.setState' | 'agent.getState' | 'calls.log' | 'calls.wrapUp'
   | 'calls.history' | 'calls.markSeen' | 'wrapUp.codes' | 'tasks.list' | 'tasks.complete';
 
-export function phoneHandlers(s: Services, synced: () => SyncedReplica): Pick<Handlers, PhoneMethods> {
+/** The state each agent last set on this PC; the main process outlives renderer reloads. */
+export type AgentStates = Map<string, NonNullable<AgentStateNow>>;
+
+/**
+ * Signing out while Ready would leave the supervisor believing the agent takes calls: queue Offline
+ * and give the outbox a moment to send it (it goes out at the next sign-in otherwise).
+ */
+export async function goOfflineBeforeSignOut(s: Services, states: AgentStates, waitMs = 2000): Promise<void> {
+  const me = s.session.current();
+  const r = s.sync.current();
+  const last = me ? states.get(me.info.agent.id) : undefined;
+  if (!me || !r || !last || last.state === 'offline') return;
+  const at = new Date().toISOString();
+  await r.engine.enqueue('agent.setState', { changeId: crypto.randomUUID(), state: 'offline', reason: null, at });
+  states.set(me.info.agent.id, { state: 'offline', reason: null, at });
+  await Promise.race([s.sync.syncNow().catch(() => null), new Promise((resolve) => setTimeout(resolve, waitMs))]);
+}
+
+export function phoneHandlers(s: Services, synced: () => SyncedReplica, states: AgentStates = new Map()): Pick<Handlers, PhoneMethods> {
   const agentId = () => {
     const me = s.session.current();
     if (!me) throw new ServiceError('not_authenticated', 'sign in to use the phone');
@@ -25,8 +44,10 @@ export function phoneHandlers(s: Services, synced: () => SyncedReplica): Pick<Ha
       // Stamped here, when the operator changed it: queued offline, it keeps this time.
       const at = new Date().toISOString();
       await synced().engine.enqueue('agent.setState', { changeId: crypto.randomUUID(), state, reason, at });
+      states.set(agentId(), { state, reason, at });
       return { queued: true as const, at };
     },
+    'agent.getState': () => states.get(agentId()) ?? null,
     'calls.log': async (input) => {
       await synced().engine.enqueue('call.log', input);
       return queued;

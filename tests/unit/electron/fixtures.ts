@@ -49,6 +49,7 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'phone.saveAccount': { account: { websocketUris: ['wss://pbx.example.ru:8089/ws'], extension: '1001', displayName: 'Анна' }, password: 'секрет-sip' },
   'phone.password': {},
   'agent.setState': { state: 'not_ready', reason: 'break' },
+  'agent.getState': {},
   'calls.log': {
     callId: '10000000-0000-4000-8000-000000000001', direction: 'in', number: '+74956428585', customerId: null,
     startedAt: '2026-11-26T12:00:00.000Z', answeredAt: null, endedAt: '2026-11-26T12:00:30.000Z', result: 'missed', ivrChoice: '3',
@@ -121,6 +122,7 @@ export function stubHandlers(): Handlers {
     'phone.saveAccount': (i) => ({ account: i.account, hasPassword: Boolean(i.password), presetFields: [] }),
     'phone.password': () => ({ password: null }),
     'agent.setState': () => ({ queued: true, at: new Date().toISOString() }),
+    'agent.getState': () => ({ state: 'ready', reason: null, at: new Date().toISOString() }),
     'calls.log': () => ({ queued: true }),
     'calls.wrapUp': () => ({ queued: true }),
     'calls.history': () => ({ items: [], missedUnseen: 0 }),

@@ -132,6 +132,15 @@ describe('PhoneStore', () => {
     expect(store.getSnapshot().wrapUp).toBeNull();
   });
 
+  it('after a reload the state the main process kept is shown again without being sent again; a choice made meanwhile wins', async () => {
+    store.restoreAgentState({ state: 'not_ready', reason: 'training' });
+    expect(store.getSnapshot().agent).toEqual({ state: 'not_ready', reason: 'training' });
+    expect(calls('agent.setState')).toEqual([]);
+    await store.setAgentState({ state: 'ready', reason: null });
+    store.restoreAgentState({ state: 'not_ready', reason: 'lunch' });
+    expect(store.getSnapshot().agent).toEqual({ state: 'ready', reason: null });
+  });
+
   it('a Ready agent: the call rings, the screen pop finds the customer, the IVR choice is the topic', async () => {
     await store.setAgentState({ state: 'ready', reason: null });
     const call = phone.ring('in-2', '89161234567', { 'x-ivr-choice': 'Нет интернета' });

@@ -45,6 +45,12 @@ export function PhoneProvider({ children, onRinging }: { children: ReactNode; on
     else if (account.data) store.configure(null, undefined);
   }, [store, ready, sip, pw, account.data]);
   useEffect(() => () => store.dispose(), [store]);
+  useEffect(() => {
+    api.invoke('agent.getState', {}).then(
+      (saved) => store.restoreAgentState(saved && { state: saved.state, reason: saved.reason }),
+      () => undefined, // nothing kept: the agent starts Offline and picks a state
+    );
+  }, [store, api]);
 
   return <PhoneContext.Provider value={store}>{children}</PhoneContext.Provider>;
 }

@@ -160,6 +160,11 @@ export class PhoneStore {
     this.wrapTimer = null;
   }
 
+  /** The state set before the page reloaded (the main process kept it): shown again, not sent again. */
+  restoreAgentState(saved: AgentState | null): void {
+    if (saved && this.state.agent === OFFLINE) this.set({ agent: saved });
+  }
+
   async setAgentState(next: AgentState): Promise<void> {
     this.set({ agent: next });
     try {
