@@ -253,6 +253,26 @@ test('Not ready (lunch): the next call is declined with 486 at once and the call
   await expect(a.getByTestId('dial-redial')).toHaveText(`Повторить: ${CALLEE_EXT}`);
 });
 
+test('click-to-call from the customer card: the Phone section comes up with the call to that customer, and the customer\'s phone rings', async () => {
+  await chooseAgentState(a, 'Готов', 'ready');
+  await b.getByTestId('nav-customers').click();
+  const search = b.getByTestId('customers-search');
+  await search.fill(CALLER.accountNumber);
+  await expect(b.getByTestId('customer-hit')).toHaveCount(1);
+  await b.getByTestId('customer-hit').click();
+  const card = b.getByTestId('customer-card');
+  await expect(card.getByTestId('customer-card-name')).toHaveText(CALLER.fullName);
+  // The customer's mobile is A's extension here: A's phone rings.
+  await card.locator(`[data-testid="click-to-call"][data-number="${mobile(CALLER)}"]`).click();
+  await expect(b.getByTestId('section-title')).toHaveText('Телефон');
+  await expect(b.getByTestId('active-call').getByTestId('call-party-name')).toHaveText(CALLER.fullName);
+  await expect(a.getByTestId('incoming-call')).toBeVisible({ timeout: 15_000 });
+  await b.getByTestId('call-hangup').click();
+  await expect(a.getByTestId('incoming-call')).toHaveCount(0);
+  const row = b.getByTestId('call-history-row').first();
+  await expect(row.getByTestId('call-history-who')).toHaveText(CALLER.fullName);
+});
+
 test('a wrong SIP password is put into words in the status bar; the right one registers again', async () => {
   await b.getByTestId('nav-settings').click();
   const section = b.getByTestId('settings-sip');

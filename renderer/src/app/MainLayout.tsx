@@ -25,7 +25,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const [, go] = useSection();
   // The softphone lives as long as the sign-in; a call that rings pops the Phone section.
   return (
-    <PhoneProvider onRinging={() => go('phone')}>
+    <PhoneProvider onRinging={() => go('phone')} onShow={() => go('phone')}>
       <Workspace session={session} />
     </PhoneProvider>
   );

@@ -13,6 +13,7 @@ import { addressLine, formatDate, formatMoney, formatPhone } from './format.ts';
 import { RecentContacts } from './RecentContacts.tsx';
 import { RecentPayments } from './RecentPayments.tsx';
 import { CustomerOffers } from './CustomerOffers.tsx';
+import { ClickToCall } from '../phone/ClickToCall.tsx';
 import { localDay } from '../../../../contract/domain/promotion.ts';
 import { useCustomerCard } from './use-customers.ts';
 
@@ -89,7 +90,14 @@ function CardBody({ card }: { card: CustomerCard }) {
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="sm">
             <Field label={t('customers.fields.phones')}>
-              {c.phones.length ? c.phones.map((p) => <div key={p} data-testid="customer-card-phone">{formatPhone(p)}</div>) : t('customers.none')}
+              {c.phones.length
+                ? c.phones.map((p) => (
+                    <Group key={p} gap={4} wrap="nowrap">
+                      <span data-testid="customer-card-phone">{formatPhone(p)}</span>
+                      <ClickToCall number={p} />
+                    </Group>
+                  ))
+                : t('customers.none')}
             </Field>
             <Field label={t('customers.fields.emails')}>{c.emails.length ? c.emails.map((e) => <div key={e}>{e}</div>) : t('customers.none')}</Field>
             <Field label={t('customers.fields.address')}>

@@ -10,12 +10,15 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import { Softphone } from '../../sip/softphone.ts';
 import { PhoneStore, type PhoneCall, type PhoneSnapshot, type PhoneStoreCall } from './phone-store.ts';
 import { phoneKeys, usePhoneAccount, usePhonePassword } from './use-phone-api.ts';
+import { ProtocolLinkConfirm } from './ProtocolLinkConfirm.tsx';
 
 const PhoneContext = createContext<PhoneStore | null>(null);
+/** Brings up the Phone section (after a click-to-call), as a ringing call does. */
+const ShowPhoneContext = createContext<() => void>(() => undefined);
 
 const WHAT: Record<PhoneStoreCall, string> = { 'agent.setState': 'agentState', 'customers.search': 'lookup', 'calls.log': 'callLog' };
 
-export function PhoneProvider({ children, onRinging }: { children: ReactNode; onRinging: (call: PhoneCall) => void }) {
+export function PhoneProvider({ children, onRinging, onShow }: { children: ReactNode; onRinging: (call: PhoneCall) => void; onShow: () => void }) {
   const api = usePult();
   const qc = useQueryClient();
   const { t } = useTranslation();
@@ -52,7 +55,14 @@ export function PhoneProvider({ children, onRinging }: { children: ReactNode; on
     );
   }, [store, api]);
 
-  return <PhoneContext.Provider value={store}>{children}</PhoneContext.Provider>;
+  return (
+    <PhoneContext.Provider value={store}>
+      <ShowPhoneContext.Provider value={onShow}>
+        {children}
+        <ProtocolLinkConfirm store={store} onDialled={onShow} />
+      </ShowPhoneContext.Provider>
+    </PhoneContext.Provider>
+  );
 }
 
 /** The latest onRinging without re-creating the store. */
@@ -68,6 +78,10 @@ export function usePhoneStore(): PhoneStore {
   const store = useContext(PhoneContext);
   if (!store) throw new Error('usePhoneStore outside PhoneProvider');
   return store;
+}
+
+export function useShowPhone(): () => void {
+  return useContext(ShowPhoneContext);
 }
 
 export function usePhone(): PhoneSnapshot {
