@@ -63,11 +63,31 @@ export const EffectiveConfig = z.object({
 });
 export type EffectiveConfig = z.infer<typeof EffectiveConfig>;
 
+/**
+ * A key combination as the user pressed it: modifiers then one key, e.g. "Ctrl+Alt+A". At least one
+ * of Ctrl/Alt/Meta, so typing never triggers it.
+ */
+export const Hotkey = z
+  .string()
+  .max(40)
+  .regex(/^(?:(?:Ctrl|Alt|Shift|Meta)\+)*(?:[A-Z0-9]|F(?:[1-9]|1[0-2])|Space|Enter|Home|End|PageUp|PageDown)$/, 'expected keys like Ctrl+Alt+A')
+  .refine((k) => /(?:^|\+)(?:Ctrl|Alt|Meta)\+/.test(k), 'needs Ctrl, Alt or Meta, so typing never triggers it');
+
+export const PHONE_HOTKEY_ACTIONS = ['answer', 'hangup', 'mute', 'hold'] as const;
+export type PhoneHotkeyAction = (typeof PHONE_HOTKEY_ACTIONS)[number];
+export const PhoneHotkeys = z
+  .strictObject({ answer: Hotkey, hangup: Hotkey, mute: Hotkey, hold: Hotkey })
+  .refine((h) => new Set(Object.values(h)).size === PHONE_HOTKEY_ACTIONS.length, 'each action needs its own keys');
+export type PhoneHotkeys = z.infer<typeof PhoneHotkeys>;
+export const DEFAULT_PHONE_HOTKEYS: PhoneHotkeys = { answer: 'Ctrl+Alt+A', hangup: 'Ctrl+Alt+H', mute: 'Ctrl+Alt+M', hold: 'Ctrl+Alt+P' };
+
 export const Settings = z.object({
   language: Language,
   theme: ThemePreference,
   /** Server the user last signed in to; IT's preset fills it when empty. */
   serverUrl: HttpUrl.nullable(),
+  /** The phone's hotkeys as the user changed them; DEFAULT_PHONE_HOTKEYS when absent. */
+  phoneHotkeys: PhoneHotkeys.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -75,5 +95,6 @@ export const SettingsPatch = z.strictObject({
   language: Language.optional(),
   theme: ThemePreference.optional(),
   serverUrl: HttpUrl.nullable().optional(),
+  phoneHotkeys: PhoneHotkeys.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -2,7 +2,7 @@
 // The router validates input and output of each call against these schemas; types are inferred.
 import { z } from 'zod';
 import { PultError } from './errors.ts';
-import { EffectiveConfig, HttpUrl, Settings, SettingsPatch } from './config.ts';
+import { EffectiveConfig, HttpUrl, PHONE_HOTKEY_ACTIONS, Settings, SettingsPatch } from './config.ts';
 import { AgentWithSite } from './server-api.ts';
 import { SyncRejected, SyncStatus } from './sync-status.ts';
 import { MUTATION_SCHEMAS } from './sync.ts';
@@ -142,6 +142,8 @@ export const events = {
   'protocol.link': ProtocolLink,
   'sync.changed': SyncStatus.nullable(),
   'sync.rejected': SyncRejected,
+  /** A global phone shortcut fired (Electron, with Pult in the background). */
+  'phone.hotkey': z.object({ action: z.enum(PHONE_HOTKEY_ACTIONS) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methods;

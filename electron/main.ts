@@ -1,6 +1,6 @@
 // Electron entry: wires the shell (windows, protocol, permissions, IPC) to the same services and
 // router the browser host runs. No logic of its own beyond the wiring.
-import { app, type BrowserWindow } from 'electron';
+import { app, globalShortcut, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from './services/compose.ts';
@@ -18,6 +18,8 @@ import { createMainWindow, preloadPath } from './shell/main-window.ts';
 import { registerProtocolLinks } from './shell/protocol-links.ts';
 import { safeStorageSecretStore } from './shell/safe-storage-secrets.ts';
 import { openInBrowser } from './shell/open-external.ts';
+import { registerPhoneHotkeys } from './shell/global-hotkeys.ts';
+import type { PhoneHotkeyAction } from '../contract/config.ts';
 
 const log = createLog('main');
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -67,6 +69,14 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(app.getAppPath(), 'out/renderer'), csp.current, csp.refresh);
     const router = createRouter(handlersFor(services), { log });
     bridgeIpc(router, bus, origins, log);
+
+    const fireHotkey = (action: PhoneHotkeyAction) => {
+      focus();
+      void bus.emit('phone.hotkey', { action });
+    };
+    registerPhoneHotkeys(services.settings.get().phoneHotkeys, fireHotkey, log);
+    services.settings.onChange((s) => registerPhoneHotkeys(s.phoneHotkeys, fireHotkey, log));
+    app.on('will-quit', () => globalShortcut.unregisterAll());
 
     const links = registerProtocolLinks((link) => void bus.emit('protocol.link', link), focus, log);
     app.on('second-instance', (_event, argv) => {

@@ -253,7 +253,7 @@ test('Not ready (lunch): the next call is declined with 486 at once and the call
   await expect(a.getByTestId('dial-redial')).toHaveText(`Повторить: ${CALLEE_EXT}`);
 });
 
-test('click-to-call from the customer card: the Phone section comes up with the call to that customer, and the customer\'s phone rings', async () => {
+test('click-to-call from the customer card: the Phone section comes up with the call to that customer, the customer\'s phone rings; hotkeys answer and hang up', async () => {
   await chooseAgentState(a, 'Готов', 'ready');
   await b.getByTestId('nav-customers').click();
   const search = b.getByTestId('customers-search');
@@ -267,8 +267,12 @@ test('click-to-call from the customer card: the Phone section comes up with the 
   await expect(b.getByTestId('section-title')).toHaveText('Телефон');
   await expect(b.getByTestId('active-call').getByTestId('call-party-name')).toHaveText(CALLER.fullName);
   await expect(a.getByTestId('incoming-call')).toBeVisible({ timeout: 15_000 });
-  await b.getByTestId('call-hangup').click();
-  await expect(a.getByTestId('incoming-call')).toHaveCount(0);
+  // The phone's hotkeys: A answers with Ctrl+Alt+A, B hangs up with Ctrl+Alt+H (the defaults).
+  await a.keyboard.press('Control+Alt+KeyA');
+  await expect(b.getByTestId('active-call')).toHaveAttribute('data-status', 'confirmed');
+  await b.keyboard.press('Control+Alt+KeyH');
+  await expect(a.getByTestId('active-call')).toHaveCount(0);
+  await expect(b.getByTestId('active-call')).toHaveCount(0);
   const row = b.getByTestId('call-history-row').first();
   await expect(row.getByTestId('call-history-who')).toHaveText(CALLER.fullName);
 });

@@ -1,4 +1,4 @@
-// The user's own settings (language, theme, last server), kept in <userData>/settings.json.
+// The user's own settings (language, theme, last server, phone hotkeys), kept in <userData>/settings.json.
 // Only what the user chose is stored; the rest comes from IT's preset or the defaults, so a preset
 // change still reaches users who never touched that setting. A broken file yields the defaults and a
 // ConfigProblem (shown in settings), and is replaced on the next change.
@@ -28,6 +28,8 @@ export interface SettingsStore {
   get(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
   problems(): ConfigProblem[];
+  /** Called after each saved change (the desktop app re-registers its global phone shortcuts). */
+  onChange(listener: (settings: Settings) => void): () => void;
 }
 
 export async function openSettingsStore(opts: SettingsStoreOptions): Promise<SettingsStore> {
@@ -50,11 +52,13 @@ export async function openSettingsStore(opts: SettingsStoreOptions): Promise<Set
   if (problems.length) opts.log.warn({ problems }, 'settings file ignored; using defaults');
 
   let override = opts.serverUrlOverride ?? null;
+  const listeners = new Set<(settings: Settings) => void>();
   const enqueue = createWriteQueue();
   const get = (): Settings => ({
     language: stored.language ?? opts.preset.language ?? 'ru',
     theme: stored.theme ?? 'auto',
     serverUrl: override ?? stored.serverUrl ?? opts.preset.serverUrl ?? null,
+    ...(stored.phoneHotkeys ? { phoneHotkeys: stored.phoneHotkeys } : {}),
   });
 
   return {
@@ -63,14 +67,20 @@ export async function openSettingsStore(opts: SettingsStoreOptions): Promise<Set
     problems: () => [...problems],
     async update(patch) {
       const next: StoredSettings = { ...stored };
-      for (const key of ['language', 'theme', 'serverUrl'] as const) {
+      for (const key of ['language', 'theme', 'serverUrl', 'phoneHotkeys'] as const) {
         if (patch[key] !== undefined) (next as Record<string, unknown>)[key] = patch[key];
       }
       if (patch.serverUrl !== undefined) override = null; // the user's own choice wins from now on
       stored = next;
       await enqueue(() => writeJsonAtomic(path, next));
       problems.length = 0;
-      return get();
+      const now = get();
+      for (const l of listeners) l(now);
+      return now;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

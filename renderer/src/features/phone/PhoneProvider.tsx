@@ -11,6 +11,7 @@ import { Softphone } from '../../sip/softphone.ts';
 import { PhoneStore, type PhoneCall, type PhoneSnapshot, type PhoneStoreCall } from './phone-store.ts';
 import { phoneKeys, usePhoneAccount, usePhonePassword } from './use-phone-api.ts';
 import { ProtocolLinkConfirm } from './ProtocolLinkConfirm.tsx';
+import { usePhoneHotkeys } from './use-phone-hotkeys.ts';
 
 const PhoneContext = createContext<PhoneStore | null>(null);
 /** Brings up the Phone section (after a click-to-call), as a ringing call does. */
@@ -48,6 +49,7 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
     else if (account.data) store.configure(null, undefined);
   }, [store, ready, sip, pw, account.data]);
   useEffect(() => () => store.dispose(), [store]);
+  usePhoneHotkeys(store);
   useEffect(() => {
     api.invoke('agent.getState', {}).then(
       (saved) => store.restoreAgentState(saved && { state: saved.state, reason: saved.reason }),

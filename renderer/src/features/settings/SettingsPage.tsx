@@ -11,6 +11,7 @@ import { useAppInfo, useConfig, useConnectionStatus, useSettings, useUpdateSetti
 import { errorMessage } from '../../i18n/error-message.ts';
 import { ConfigProblems } from '../../ui/ConfigProblems.tsx';
 import { SipAccountSection } from './SipAccountSection.tsx';
+import { PhoneHotkeysSection } from './PhoneHotkeysSection.tsx';
 
 export function SettingsPage({ session }: { session: SessionInfo | null }) {
   const settings = useSettings();
@@ -19,6 +20,7 @@ export function SettingsPage({ session }: { session: SessionInfo | null }) {
     <Stack gap="md" maw={720} data-testid="settings-page">
       <ServerSection settings={settings.data} />
       {session && <SipAccountSection />}
+      {session && <PhoneHotkeysSection settings={settings.data} />}
       <AppearanceSection settings={settings.data} />
       <ConfigSection />
       <AboutSection session={session} />
