@@ -5,8 +5,10 @@ import type { IncomingResponse } from 'jssip/lib/SIPMessage';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { SipAccount, type SipAccountInput } from '../../../contract/sip.ts';
 import { Call } from './call.ts';
+import { refreshDialogTarget } from './dialog-refresh.ts';
 import { dialTarget, dialUri } from './dial-target.ts';
 import { guardedSocket } from './guarded-socket.ts';
+import { browserRecoveryEnv, watchNetwork, type RecoveryEnv, type RecoveryTarget } from './network-recovery.ts';
 import { sipReason } from './reasons.ts';
 import type { Refusal } from './sip-screen.ts';
 import type { CallSnapshot, RegistrationState, SoftphoneEvent, SoftphoneListener } from './types.ts';
@@ -22,6 +24,14 @@ export interface SoftphoneOptions {
   captureHeaders?: readonly string[];
   /** Calls at once (two lines); a call beyond them is answered 486 and logged. */
   maxLines?: number;
+  /** Where to watch for 'online' and wake-ups (network-recovery.ts); the browser's by default. */
+  recoveryEnv?: RecoveryEnv;
+}
+
+/** The parts of JsSIP's Transport we use: it is public in UA.js (`ua.transport`) but not typed. */
+interface JssipTransport {
+  connect(): void;
+  disconnect(): void;
 }
 
 /** Refusals kept for the log and diagnostics; older ones are dropped, their count kept. */
@@ -48,14 +58,20 @@ export class Softphone {
   private readonly refusalLog: Refusal[] = [];
   private refusedTotal = 0;
   private readonly lastLogged = new Map<string, { at: number; skipped: number }>();
+  private readonly recoveryEnv: RecoveryEnv | undefined;
+  private stopWatching: (() => void) | null = null;
+  private framesHeard = 0;
+  /** The WebSocket closed under a started softphone: calls need a target refresh once back. */
+  private socketLost = false;
 
   constructor(opts: SoftphoneOptions) {
     this.account = SipAccount.parse(opts.account);
     this.iceTimeoutMs = opts.iceTimeoutMs ?? 1000;
     this.captureHeaders = opts.captureHeaders ?? [];
     this.maxLines = opts.maxLines ?? 2;
+    this.recoveryEnv = opts.recoveryEnv;
     const sockets = socketWeights(this.account.websocketUris).map(({ uri, weight }) => ({
-      socket: guardedSocket(new WebSocketInterface(uri), (r) => this.refuse(r)),
+      socket: guardedSocket(new WebSocketInterface(uri), (r) => this.refuse(r), () => { this.framesHeard++; }),
       weight,
     }));
     this.ua = new UA({ ...uaConfig(this.account, opts.password), sockets });
@@ -73,14 +89,22 @@ export class Softphone {
     return () => this.listeners.delete(listener);
   }
 
-  /** Connects and registers; JsSIP re-registers before expiry and reconnects with backoff. */
+  /**
+   * Connects and registers; JsSIP re-registers before expiry and reconnects with backoff (and
+   * registers again on every reconnect). network-recovery.ts adds what JsSIP does not notice.
+   */
   start(): void {
     this.setRegistration({ status: 'connecting' });
     this.ua.start();
+    this.stopWatching ??= watchNetwork(this.recoveryTarget(), this.recoveryEnv ?? browserRecoveryEnv(), {
+      onRecover: (reason, action) => console.info(`[sip] ${reason}: ${action}`),
+    });
   }
 
   /** Ends every call, unregisters and closes the WebSocket. */
   stop(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
     this.ua.terminateSessions();
     this.ua.stop();
     this.setRegistration({ status: 'stopped' });
@@ -99,6 +123,22 @@ export class Softphone {
     return this.calls.get(session.id)!;
   }
 
+  private recoveryTarget(): RecoveryTarget {
+    const transport = (): JssipTransport => (this.ua as unknown as { transport: JssipTransport }).transport;
+    return {
+      isConnected: () => this.ua.isConnected(),
+      framesHeard: () => this.framesHeard,
+      register: () => this.ua.register(),
+      reconnect: () => {
+        const t = transport();
+        // disconnect() also cancels a pending backoff timer; connect() then opens a socket now, and
+        // JsSIP registers again on 'connected'. Calls stay up: their media does not use the socket.
+        t.disconnect();
+        t.connect();
+      },
+    };
+  }
+
   private pcConfig(): RTCConfiguration {
     return { iceServers: this.account.iceServers };
   }
@@ -108,9 +148,18 @@ export class Softphone {
     ua.on('connecting', ({ socket }) => this.setRegistration({ status: 'connecting', server: socket.url }));
     ua.on('connected', ({ socket }) => this.setRegistration({ status: 'registering', server: socket.url }));
     ua.on('disconnected', ({ socket }) => {
-      if (this.reg.status !== 'stopped') this.setRegistration({ status: 'failed', reason: sipReason(C.causes.CONNECTION_ERROR), server: socket.url });
+      if (this.reg.status === 'stopped') return;
+      this.socketLost = true;
+      this.setRegistration({ status: 'failed', reason: sipReason(C.causes.CONNECTION_ERROR), server: socket.url });
     });
-    ua.on('registered', () => this.setRegistration({ status: 'registered', server: this.reg.server }));
+    ua.on('registered', () => {
+      this.setRegistration({ status: 'registered', server: this.reg.server });
+      if (!this.socketLost) return;
+      this.socketLost = false;
+      for (const call of this.calls.values()) {
+        if (call.snapshot.status === 'confirmed') refreshDialogTarget(call.session);
+      }
+    });
     ua.on('unregistered', () => { if (this.reg.status !== 'stopped') this.setRegistration({ status: 'registering', server: this.reg.server }); });
     ua.on('registrationFailed', ({ response, cause }) => {
       const statusCode = (response as IncomingResponse | null)?.status_code;

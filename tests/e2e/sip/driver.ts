@@ -1,13 +1,15 @@
 // What the SIP test page exposes as window.sip, for the spec to drive one softphone per page.
 import type { SipAccountInput } from '../../../contract/sip.ts';
 import type { Refusal } from '../../../renderer/src/sip/sip-screen.ts';
-import type { CallSnapshot, RegistrationState } from '../../../renderer/src/sip/types.ts';
+import type { CallSnapshot, RegistrationState, RegistrationStatus } from '../../../renderer/src/sip/types.ts';
 
 export type CallAction = 'answer' | 'decline486' | 'decline603' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute';
 
 export interface SipDriver {
   start(account: SipAccountInput, password?: string): void;
   registration(): RegistrationState;
+  /** Every registration status the softphone went through since start(), oldest first. */
+  registrationHistory(): RegistrationStatus[];
   /** Returns the new call's id; `headers` go into the INVITE (as a PBX would add X-IVR-Choice). */
   dial(target: string, headers?: string[]): string;
   /** The id of the latest inbound call, if any rang. */

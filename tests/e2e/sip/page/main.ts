@@ -1,11 +1,12 @@
 // The test page: renderer/src/sip's Softphone, and nothing else, behind window.sip.
 import { Softphone } from '../../../../renderer/src/sip/softphone.ts';
-import type { CallSnapshot } from '../../../../renderer/src/sip/types.ts';
+import type { CallSnapshot, RegistrationStatus } from '../../../../renderer/src/sip/types.ts';
 import type { SipDriver } from '../driver.ts';
 
 let phone: Softphone | null = null;
 const snapshots = new Map<string, CallSnapshot>();
 const tones: string[] = [];
+const registrations: RegistrationStatus[] = [];
 let lastIncoming: string | null = null;
 
 function need(): Softphone {
@@ -26,10 +27,12 @@ window.sip = {
       if (e.type === 'incoming') lastIncoming = e.call.id;
       if (e.type === 'incoming' || e.type === 'call') snapshots.set(e.call.id, e.call);
       if (e.type === 'dtmf') tones.push(e.tone);
+      if (e.type === 'registration') registrations.push(e.state.status);
     });
     phone.start();
   },
   registration: () => need().registration,
+  registrationHistory: () => [...registrations],
   dial: (target, headers) => need().dial(target, headers).id,
   incoming: () => lastIncoming,
   snapshot: (id) => snapshots.get(id) ?? null,
