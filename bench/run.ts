@@ -1,6 +1,8 @@
 // `npm run bench [-- scenario…]`: each scenario prints the figure it measured, a baseline measured in
 // the same run on the same machine, and their ratio. Nothing here is a pass/fail threshold.
 import { cpus } from 'node:os';
+import { callMemory } from './scenarios/call-memory.ts';
+import { callSetup } from './scenarios/call-setup.ts';
 import { firstSync } from './scenarios/first-sync.ts';
 import { ipcRouter } from './scenarios/ipc-router.ts';
 import { kbSearch } from './scenarios/kb-search.ts';
@@ -18,6 +20,8 @@ const scenarios: Record<string, () => Promise<Row[]>> = {
   'first-sync': () => firstSync(),
   'live-latency': () => liveLatency(),
   'kb-search': kbSearch,
+  'call-setup': () => callSetup(),
+  'call-memory': () => callMemory(),
 };
 
 const only = process.argv.slice(2);

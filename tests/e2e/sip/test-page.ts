@@ -13,11 +13,12 @@ export interface TestPage {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
-export async function serveSipTestPage(): Promise<TestPage> {
+/** `root`: another page folder to build and serve the same way (the bench's bare JsSIP page). */
+export async function serveSipTestPage(root = join(import.meta.dirname, 'page')): Promise<TestPage> {
   const outDir = mkdtempSync(join(tmpdir(), 'pult-sip-page-'));
   await build({
     configFile: false,
-    root: join(import.meta.dirname, 'page'),
+    root,
     base: './',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, minify: false, sourcemap: true },
