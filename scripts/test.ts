@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 interface Tally { passed: number; failed: number; skipped: number }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+// Names of failed tests with the first line of their error, repeated in the summary: CI shows the tail.
+const failures: string[] = [];
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const want = (layer: string) => only.length === 0 || only.includes(layer);
 // Absolute: Playwright resolves PLAYWRIGHT_JSON_OUTPUT_NAME against the config's folder.
@@ -36,8 +38,14 @@ function vitestLayer(title: string, projects: string[]): void {
   const out = `${resultsDir}/vitest-${title}.json`;
   rmSync(out, { force: true });
   const ok = run(title, 'vitest', [ 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  const r = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  const r = readJson(out) as VitestReport | null;
   if (!r) { total.failed += 1; lines.push(`${title}: no results (runner failed to start)`); return; }
+  for (const file of r.testResults) {
+    for (const a of file.assertionResults) {
+      if (a.status === 'failed') failures.push(`${title} › ${file.name.replace(`${process.cwd()}/`, '')} › ${a.fullName}: ${firstLine(a.failureMessages[0])}`);
+    }
+    if (file.status === 'failed' && file.assertionResults.length === 0) failures.push(`${title} › ${file.name}: ${firstLine(file.message)}`);
+  }
   const t = { passed: r.numPassedTests, failed: r.numFailedTests + (ok || r.numFailedTests > 0 ? 0 : 1), skipped: r.numPendingTests + r.numTodoTests };
   add(title, t);
 }
@@ -46,11 +54,40 @@ function playwrightLayer(title: string, config: string): Tally | null {
   const out = `${resultsDir}/playwright-${title}.json`;
   rmSync(out, { force: true });
   const ok = run(title, 'playwright', [ 'test', '-c', config], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-  const r = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  const r = readJson(out) as PlaywrightReport | null;
   if (!r) { total.failed += 1; lines.push(`${title}: no results (runner failed to start)`); return null; }
+  collectPlaywrightFailures(title, r.suites ?? []);
   const t = { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (ok || r.stats.unexpected > 0 ? 0 : 1), skipped: r.stats.skipped };
   add(title, t);
   return t;
+}
+
+interface VitestReport {
+  numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+}
+interface PlaywrightSuite {
+  title: string; file?: string; suites?: PlaywrightSuite[];
+  specs?: { title: string; line?: number; tests: { status: string; results: { status: string; error?: { message?: string } }[] }[] }[];
+}
+interface PlaywrightReport { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }
+
+function firstLine(text: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- strips the terminal colours from Playwright's messages
+  return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+}
+
+function collectPlaywrightFailures(title: string, suites: PlaywrightSuite[]): void {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        if (t.status !== 'unexpected') continue;
+        const error = t.results.map((x) => x.error?.message).find(Boolean);
+        failures.push(`${title} › ${suite.file ?? suite.title}:${spec.line ?? ''} › ${spec.title}: ${firstLine(error)}`);
+      }
+    }
+    collectPlaywrightFailures(title, suite.suites ?? []);
+  }
 }
 
 function add(title: string, t: Tally): void {
@@ -72,5 +109,9 @@ if (want('electron')) {
 
 console.log(`\n══ Summary (${((Date.now() - started) / 60000).toFixed(1)} min)`);
 for (const l of lines) console.log(`   ${l}`);
+if (failures.length > 0) {
+  console.log('   Failed:');
+  for (const f of failures) console.log(`   ✗ ${f}`);
+}
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -39,6 +39,9 @@ export async function createMainWindow(opts: MainWindowOptions): Promise<Browser
       spellcheck: false,
       // Middle-click would open links in new windows; those are refused anyway, this stops the attempt.
       disableBlinkFeatures: 'Auxclick',
+      // The softphone lives in this page: a minimised or hidden window must still ring, re-register
+      // on time and run its call timers at full rate (Chromium throttles background pages' timers).
+      backgroundThrottling: false,
     },
   });
   if (saved?.maximized) win.maximize();

@@ -32,6 +32,7 @@ const customers = generateCustomers(
 const portfolio = customers.filter((c) => c.personalManagerId === managerId && c.phones.some((p) => p.startsWith('+79')));
 const CALLER = portfolio[0]!;
 const IVR_CALLER = portfolio[1]!;
+const TRANSFERRED = portfolio[2]!;
 const mobile = (c: typeof CALLER) => c.phones.find((p) => p.startsWith('+79'))!;
 const CALLEE_EXT = '1002';
 
@@ -288,4 +289,73 @@ test('a wrong SIP password is put into words in the status bar; the right one re
   await section.getByTestId('sip-password').fill(SIP_PASSWORD);
   await section.getByTestId('sip-save').click();
   await expect(status).toHaveAttribute('data-status', 'registered', { timeout: 20_000 });
+});
+
+test('transfers in the app: A consults B on the second line and hands the customer over; a blind transfer to someone busy stays with B', async ({ browser, phoneStack }) => {
+  test.setTimeout(120_000);
+  await chooseAgentState(a, 'Готов', 'ready');
+  await chooseAgentState(b, 'Готов', 'ready');
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(site.url);
+  const account = { websocketUris: [phoneStack.kamailio.wsUrl], domain: phoneStack.kamailio.domain, extension: mobile(TRANSFERRED) };
+  await customer.evaluate(([acc, pw]) => window.sip.start(acc, pw), [account, SIP_PASSWORD] as const);
+  await expect.poll(() => customer.evaluate(() => window.sip.registration().status)).toBe('registered');
+
+  // The customer calls A (A's extension is CALLER's mobile in this file); A answers.
+  const first = await customer.evaluate((ext) => window.sip.dial(ext), mobile(CALLER));
+  await a.getByTestId('incoming-call').getByTestId('call-answer').click();
+  await expect(a.getByTestId('active-call')).toHaveAttribute('data-status', 'confirmed');
+  await expect(a.getByTestId('active-call').getByTestId('call-party-name')).toHaveText(TRANSFERRED.fullName);
+
+  // «Перевести» → B's extension → «Сначала поговорить»: the customer waits on hold, B rings.
+  await a.getByTestId('transfer-open').click();
+  await a.getByTestId('transfer-target').fill(CALLEE_EXT);
+  await a.getByTestId('transfer-consult').click();
+  await expect.poll(() => customer.evaluate((i) => window.sip.snapshot(i)?.remoteHeld, first)).toBe(true);
+  await b.getByTestId('incoming-call').getByTestId('call-answer').click();
+  await expect(b.getByTestId('active-call')).toHaveAttribute('data-status', 'confirmed');
+  const lines = a.getByTestId('call-lines');
+  await expect(lines).toHaveAttribute('data-count', '2');
+  await expect(lines.getByTestId('call-line-1')).toHaveAttribute('data-state', 'held');
+  await expect(lines.getByTestId('call-line-1')).toContainText(TRANSFERRED.fullName);
+  await expect(lines.getByTestId('call-line-2')).toHaveAttribute('data-state', 'talking');
+  await expect(a.getByTestId('conference-start')).toBeVisible();
+  await a.screenshot({ path: screenshotPath('phone-two-lines-ru') });
+
+  // Swap to the customer and back: one line on hold at a time.
+  await lines.getByTestId('call-line-1-swap').click();
+  await expect(lines.getByTestId('call-line-2')).toHaveAttribute('data-state', 'held');
+  await expect(lines.getByTestId('call-line-1')).toHaveAttribute('data-state', 'talking');
+  await lines.getByTestId('call-line-2-swap').click();
+  await expect(lines.getByTestId('call-line-1')).toHaveAttribute('data-state', 'held');
+
+  // «Соединить и выйти»: B takes the customer over (the card is the customer's); A is out of both
+  // calls and fills the wrap-up of the customer's call, not of the consultation.
+  await a.getByTestId('transfer-complete').click();
+  await expect(b.getByTestId('active-call').getByTestId('call-party-name')).toHaveText(TRANSFERRED.fullName, { timeout: 15_000 });
+  await expect(b.getByTestId('active-call')).toHaveAttribute('data-status', 'confirmed');
+  await expect(b.getByTestId('customer-card-name')).toHaveText(TRANSFERRED.fullName);
+  await expect(a.getByTestId('active-call')).toHaveCount(0);
+  await expect(a.getByTestId('wrap-up-form')).toBeVisible();
+  await expect(b.getByTestId('wrap-up-form')).toHaveCount(0);
+  await b.screenshot({ path: screenshotPath('phone-transferred-ru') });
+  const live = await customer.evaluate(() => window.sip.liveCalls());
+  expect(live).toHaveLength(1);
+  expect(await customer.evaluate((i) => window.sip.snapshot(i), live[0]!)).toMatchObject({ status: 'confirmed', referred: true });
+
+  // B tries a blind transfer back to A, who is in after-call work: A's phone answers 486, the call
+  // stays with B and B reads why.
+  await b.getByTestId('transfer-open').click();
+  await b.getByTestId('transfer-target').fill(mobile(CALLER));
+  await b.getByTestId('transfer-blind').click();
+  const status = b.getByTestId('transfer-status');
+  await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+  await expect(status).toContainText('Занято');
+  await expect(status).toContainText('Звонок остаётся у вас');
+  await expect(b.getByTestId('active-call')).toHaveAttribute('data-status', 'confirmed');
+  await b.screenshot({ path: screenshotPath('phone-transfer-failed-ru') });
+  await b.getByTestId('call-hangup').click();
+  await expect(b.getByTestId('wrap-up-form')).toBeVisible();
+  await customer.evaluate(() => window.sip.stop());
+  await customer.context().close();
 });

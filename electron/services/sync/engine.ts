@@ -79,6 +79,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let halted = false; // refused for good: only syncNow() tries again
   let running: Promise<void> | null = null;
   let again = false;
+  /** The live socket opened or poked during the run under way. */
+  let heardWhileRunning = false;
   let retryTimer: unknown = null;
   let pollTimer: unknown = null;
   const abort = new AbortController();
@@ -155,6 +157,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   async function run(): Promise<void> {
     do {
       again = false;
+      heardWhileRunning = false;
       pollTimer = clearTimer(pollTimer);
       try {
         await runOnce();
@@ -170,7 +173,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           halt();
           return;
         }
-        const delay = err.retryAfterMs ?? backoff.next();
+        // The live socket spoke while this run was failing (the server came back mid-run): the
+        // word would be lost in a backoff of up to a minute, so the next run starts at once.
+        const delay = err.retryAfterMs ?? (heardWhileRunning ? 0 : backoff.next());
         log.info({ code: err.code, message: err.message, delay }, 'sync failed; retrying later');
         retryTimer = clock.setTimeout(() => {
           retryTimer = null;
@@ -209,6 +214,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
    */
   function serverHeard(): void {
     retryTimer = clearTimer(retryTimer);
+    if (running) heardWhileRunning = true;
     void trigger();
   }
 

@@ -15,6 +15,20 @@ export interface RegistrationState {
 }
 
 export type CallDirection = 'inbound' | 'outbound';
+
+/**
+ * A transfer of this call to a colleague. blind: REFER to the target, our leg ends once the target
+ * rings; attended: REFER with Replaces after a consultation call on the other line.
+ * requested: REFER sent (or accepted by the far end); ringing: the target rings; done: our leg is
+ * handed over; failed: the far end or the target refused — the call stays with us.
+ */
+export interface TransferState {
+  kind: 'blind' | 'attended';
+  target: string;
+  state: 'requested' | 'ringing' | 'done' | 'failed';
+  reason?: SipReasonKey;
+  statusCode?: number;
+}
 /** dialing: INVITE not yet answered by anyone; ringing: the far end rings (outbound) or we do (inbound). */
 export type CallStatus = 'dialing' | 'ringing' | 'answering' | 'confirmed' | 'ended';
 
@@ -39,6 +53,18 @@ export interface CallSnapshot {
   statusCode?: number;
   /** Who ended it. */
   endedBy?: 'local' | 'remote' | 'system';
+  /** This call is being (or was) transferred by us. */
+  transfer?: TransferState;
+  /** An attended transfer to us: this call took over (and ended) the one with this id. */
+  replacesCallId?: string;
+  /** Ended because a transferred call took its place (no after-call work for it). */
+  replaced?: boolean;
+  /** The consultation leg of an attended transfer we completed (no after-call work for it). */
+  transferLeg?: boolean;
+  /** Made because the far end of another call transferred us (REFER) to this target. */
+  referred?: boolean;
+  /** In a three-way conference mixed here. */
+  conference?: boolean;
 }
 
 export type SoftphoneEvent =

@@ -28,6 +28,14 @@ export interface SipDriver {
   refusals(): { recent: Refusal[]; total: number };
   /** Ids of the calls the softphone holds now (ringing, in progress). */
   liveCalls(): string[];
+  /** Blind transfer of a call in progress to what an operator would type. */
+  transfer(id: string, target: string): void;
+  /** Attended transfer: `id` is handed to the far end of `consultId`. */
+  completeTransfer(id: string, consultId: string): void;
+  conference(first: string, second: string): Promise<void>;
+  endConference(): Promise<void>;
+  /** inbound-rtp totalAudioEnergy: grows only while the far end sends sound, not silence. */
+  inboundEnergy(id: string): Promise<number>;
   stop(): void;
 }
 

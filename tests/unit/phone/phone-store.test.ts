@@ -20,7 +20,7 @@ class FakeCall implements CallControl {
     this.phone = phone;
     this.snap = snap;
   }
-  private set(p: Partial<CallSnapshot>) {
+  set(p: Partial<CallSnapshot>) {
     this.snap = { ...this.snap, ...p };
     this.phone.emit({ type: 'call', call: this.snap });
   }
@@ -28,8 +28,8 @@ class FakeCall implements CallControl {
   decline(code: 486 | 603 = 486) { this.declined = code; this.set({ status: 'ended', endedAt: this.snap.startedAt + 10, endedBy: 'local', statusCode: code, reason: code === 486 ? 'sip.reason.busy' : 'sip.reason.declined' }); }
   hangup() { this.set({ status: 'ended', endedAt: this.snap.startedAt + 60_000, endedBy: 'local', reason: 'sip.reason.hungUp' }); }
   remoteHangup() { this.set({ status: 'ended', endedAt: this.snap.startedAt + 60_000, endedBy: 'remote', reason: 'sip.reason.hungUp' }); }
-  hold() { return true; }
-  resume() { return true; }
+  hold() { this.set({ held: true }); return true; }
+  resume() { this.set({ held: false }); return true; }
   mute() {}
   unmute() {}
   sendDtmf() {}
@@ -51,9 +51,14 @@ class FakeSoftphone implements SoftphoneLike {
     return { id: call.snap.id, snapshot: call.snap };
   }
   call(id: string) { return this.calls.get(id); }
+  readonly transfers: string[][] = [];
+  transfer(callId: string, input: string) { this.transfers.push(['blind', callId, input]); }
+  completeTransfer(callId: string, consultId: string) { this.transfers.push(['attended', callId, consultId]); }
+  async conference(a: string, b: string) { this.transfers.push(['conference', a, b]); }
+  async endConference() { this.transfers.push(['split']); }
   /** An INVITE arrives. */
-  ring(id: string, remoteUser: string, headers?: Record<string, string>): FakeCall {
-    const call = new FakeCall(this, { id, direction: 'inbound', remoteUser, status: 'ringing', held: false, remoteHeld: false, muted: false, startedAt: Date.now(), ...(headers ? { headers } : {}) });
+  ring(id: string, remoteUser: string, headers?: Record<string, string>, extra: Partial<CallSnapshot> = {}): FakeCall {
+    const call = new FakeCall(this, { id, direction: 'inbound', remoteUser, status: 'ringing', held: false, remoteHeld: false, muted: false, startedAt: Date.now(), ...(headers ? { headers } : {}), ...extra });
     this.calls.set(id, call);
     this.emit({ type: 'incoming', call: call.snap });
     return call;
@@ -246,5 +251,67 @@ describe('PhoneStore', () => {
     store.configure(null, undefined);
     expect(next.started).toBe(false);
     expect(store.getSnapshot().configured).toBe(false);
+  });
+
+  describe('two lines and transfers', () => {
+    it('dialling during a call puts that call on hold first; swap holds one line and resumes the other', async () => {
+      await store.setAgentState({ state: 'ready', reason: null });
+      const first = phone.ring('in-20', '+79161234567');
+      first.answer();
+      const second = store.dial('1003');
+      expect(first.snap.held).toBe(true);
+      phone.calls.get(second)!.answer();
+      store.swap('in-20');
+      expect(phone.calls.get(second)!.snap.held).toBe(true);
+      expect(first.snap.held).toBe(false);
+      expect(store.getSnapshot().calls.map((c) => [c.snapshot.id, c.snapshot.held])).toEqual([['in-20', false], [second, true]]);
+    });
+
+    it('transfers and the conference go to the softphone with the calls the operator chose', async () => {
+      store.transfer('in-1', '1003');
+      store.completeTransfer('in-1', 'out-1');
+      await store.conference('in-1', 'out-1');
+      await store.endConference();
+      expect(phone.transfers).toEqual([['blind', 'in-1', '1003'], ['attended', 'in-1', 'out-1'], ['conference', 'in-1', 'out-1'], ['split']]);
+    });
+
+    it('a call handed to us by a colleague (Replaces) is not declined while on a call: it pops the card', async () => {
+      await store.setAgentState({ state: 'ready', reason: null });
+      const consult = phone.ring('in-21', '1002');
+      consult.answer();
+      const handed = phone.ring('in-22', '+79161234567', undefined, { replacesCallId: 'in-21' });
+      expect(handed.declined).toBeNull();
+      expect(ringing).toEqual(['in-21', 'in-22']);
+      await flush();
+      expect(store.getSnapshot().calls.find((c) => c.snapshot.id === 'in-22')).toMatchObject({ lookup: 'found', facts: { customerId: CUSTOMER } });
+      // The consultation leg it replaced ends without after-call work; the customer's call has it.
+      consult.set({ replaced: true });
+      consult.hangup();
+      await flush();
+      expect(store.getSnapshot().wrapUp).toBeNull();
+      handed.answer();
+      handed.remoteHangup();
+      await flush();
+      expect(store.getSnapshot().wrapUp).toMatchObject({ customerId: CUSTOMER });
+    });
+
+    it('after an attended transfer the consultation leg has no wrap-up; the transferred customer call has one', async () => {
+      await store.setAgentState({ state: 'ready', reason: null });
+      const customer = phone.ring('in-23', '+79161234567');
+      customer.answer();
+      const consultId = store.dial('1003');
+      const consult = phone.calls.get(consultId)!;
+      consult.answer();
+      consult.set({ transferLeg: true });
+      consult.remoteHangup();
+      await flush();
+      expect(store.getSnapshot().wrapUp).toBeNull();
+      customer.set({ transfer: { kind: 'attended', target: '1003', state: 'done' } });
+      customer.hangup();
+      await flush();
+      expect(store.getSnapshot().wrapUp).toMatchObject({ customerId: CUSTOMER, direction: 'inbound' });
+      // Both calls are logged.
+      expect(calls('calls.log')).toHaveLength(2);
+    });
   });
 });

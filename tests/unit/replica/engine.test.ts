@@ -132,6 +132,25 @@ describe('sync engine', () => {
     await waitFor(() => e.status().state === 'online' && e.status().queued === 0, 5_000, 'online, outbox drained');
   });
 
+  it('a poke that arrives while a run is failing is not lost in the backoff: the next run starts at once', async () => {
+    const { e, db } = await engine({ backoff: { baseMs: 60_000, maxMs: 60_000 } });
+    e.start();
+    await waitFor(() => e.status().state === 'online' && server.liveClients.size === 1, 10_000, 'online and live');
+    await e.enqueue('article.feedback', { articleId: article(1).id, verdict: 'helped' });
+    await waitFor(async () => (await db.outboxCount()) === 0, 10_000, 'drained');
+    // The next pull fails, and the server pokes while that failing request is still under way (it
+    // came back mid-run). Without the fix the run ends in a minute of backoff and ignores the poke.
+    let failed = 0;
+    server.pullOverride = () => {
+      if (failed++ > 0) return null;
+      server.poke();
+      return { status: 503, body: '{"error":{"code":"unavailable","message":"down"}}' };
+    };
+    await e.enqueue('article.feedback', { articleId: article(2).id, verdict: 'helped' });
+    await waitFor(() => e.status().state === 'online' && e.status().queued === 0 && failed >= 2, 5_000, 'retried at once, outbox drained');
+    server.pullOverride = null;
+  });
+
   it('a replaced server database (409 on the cursor): the replica starts over, the outbox is sent under a new client id', async () => {
     server.replaceDatabase();
     for (let i = 0; i < 30; i++) server.put('article', article(i));

@@ -1,17 +1,18 @@
 // A call in progress (or being set up): who, its state and timer, hold/resume, mute, a DTMF keypad
-// (for the far end's IVR), and hang up.
+// (for the far end's IVR), transfer and conference (TransferControls), and hang up.
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconDialpad, IconMicrophone, IconMicrophoneOff, IconPhoneOff, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CallParty } from './CallParty.tsx';
 import { DialPad } from './DialPad.tsx';
+import { TransferControls } from './TransferControls.tsx';
 import { durationText } from './call-format.ts';
 import { usePhoneStore } from './PhoneProvider.tsx';
 import type { PhoneCall } from './phone-store.ts';
 import { useTicker } from './use-ticker.ts';
 
-export function ActiveCallPanel({ call }: { call: PhoneCall }) {
+export function ActiveCallPanel({ call, other = null }: { call: PhoneCall; other?: PhoneCall | null }) {
   const { t } = useTranslation();
   const store = usePhoneStore();
   const [keypad, setKeypad] = useState(false);
@@ -70,6 +71,7 @@ export function ActiveCallPanel({ call }: { call: PhoneCall }) {
             {t('phone.call.hangup')}
           </Button>
         </Group>
+        <TransferControls call={call} other={other} />
         {keypad && confirmed && (
           <Stack gap={4}>
             <DialPad

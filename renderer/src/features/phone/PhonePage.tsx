@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ActiveCallPanel } from './ActiveCallPanel.tsx';
 import { AgentStateControl } from './AgentStateControl.tsx';
 import { CallbackTasks } from './CallbackTasks.tsx';
+import { CallLines } from './CallLines.tsx';
 import { CallHistoryPanel } from './CallHistoryPanel.tsx';
 import { DialPanel } from './DialPanel.tsx';
 import { IncomingCallPanel } from './IncomingCallPanel.tsx';
@@ -18,7 +19,10 @@ export function PhonePage() {
   const { t } = useTranslation();
   const phone = usePhone();
   const ringing = phone.calls.find((c) => c.snapshot.direction === 'inbound' && (c.snapshot.status === 'ringing' || c.snapshot.status === 'answering'));
-  const active = phone.calls.find((c) => c !== ringing);
+  // Two lines: the one not on hold has the panel; the other is listed above it.
+  const lines = phone.calls.filter((c) => c !== ringing);
+  const active = lines.find((c) => !c.snapshot.held) ?? lines.at(-1);
+  const other = lines.find((c) => c !== active) ?? null;
   const current = ringing ?? active ?? null;
   const last = phone.lastEnded;
   const tasks = useTasks();
@@ -37,7 +41,8 @@ export function PhonePage() {
       )}
       <Group align="stretch" gap="md" wrap="nowrap">
         <Stack gap="sm" w={420} style={{ flexShrink: 0 }}>
-          {ringing ? <IncomingCallPanel call={ringing} /> : active ? <ActiveCallPanel call={active} /> : (
+          {!ringing && active && lines.length > 1 && <CallLines calls={lines} focusedId={active.snapshot.id} />}
+          {ringing ? <IncomingCallPanel call={ringing} /> : active ? <ActiveCallPanel call={active} other={other} /> : (
             <Paper withBorder p="md">
               <DialPanel />
             </Paper>
@@ -45,10 +50,12 @@ export function PhonePage() {
           {!current && last && <LastCall />}
         </Stack>
         <div style={{ flex: 1, minWidth: 0 }}>
-          {phone.wrapUp ? (
-            <WrapUpForm key={phone.wrapUp.callId} wrapUp={phone.wrapUp} />
-          ) : current ? (
+          {/* A call ringing or in progress shows its caller's card, even over an earlier call's
+              unsaved wrap-up (which comes back when that call is over). */}
+          {current ? (
             <ScreenPop call={current} />
+          ) : phone.wrapUp ? (
+            <WrapUpForm key={phone.wrapUp.callId} wrapUp={phone.wrapUp} />
           ) : (
             <Text size="sm" c="dimmed" p="md">
               {t('phone.idleHint')}

@@ -22,6 +22,8 @@ export interface CallControl {
   mute(): void;
   unmute(): void;
   sendDtmf(tones: string): void;
+  /** The call's media connection, for getStats() (call quality). */
+  readonly peerConnection?: RTCPeerConnection | undefined;
 }
 
 /** The part of the Softphone the store uses (renderer/src/sip/softphone.ts). */
@@ -32,6 +34,10 @@ export interface SoftphoneLike {
   stop(): void;
   dial(input: string, extraHeaders?: string[]): { id: string; snapshot: CallSnapshot };
   call(id: string): CallControl | undefined;
+  transfer(callId: string, input: string): void;
+  completeTransfer(callId: string, consultId: string): void;
+  conference(firstId: string, secondId: string): Promise<void>;
+  endConference(): Promise<void>;
 }
 
 export interface SoftphoneFactoryOptions {
@@ -174,9 +180,15 @@ export class PhoneStore {
     }
   }
 
-  /** Throws DialError (sip.dial.invalid) when the input is not something to call. */
+  /**
+   * Throws DialError (sip.dial.invalid) when the input is not something to call. A call already in
+   * progress goes on hold first: the new one is the second line.
+   */
   dial(input: string): string {
     if (!this.softphone) throw new Error('the softphone is not set up');
+    for (const c of this.calls.values()) {
+      if (c.snapshot.status === 'confirmed' && !c.snapshot.held && !c.snapshot.conference) this.softphone.call(c.snapshot.id)?.hold();
+    }
     const call = this.softphone.dial(input);
     this.set({ lastDialed: input.trim() });
     // 'call' for the new session has already been emitted inside dial(); make sure it is tracked.
@@ -193,8 +205,42 @@ export class PhoneStore {
     else call[action]();
   }
 
+  /** Two lines: the other calls go on hold, this one is taken off hold. */
+  swap(sipId: string): void {
+    const phone = this.softphone;
+    if (!phone) return;
+    for (const c of this.calls.values()) {
+      if (c.snapshot.id !== sipId && c.snapshot.status === 'confirmed' && !c.snapshot.held) phone.call(c.snapshot.id)?.hold();
+    }
+    const target = this.calls.get(sipId);
+    if (target?.snapshot.held) phone.call(sipId)?.resume();
+  }
+
+  /** Blind transfer; throws DialError for input that is not a number or extension. */
+  transfer(sipId: string, input: string): void {
+    this.softphone?.transfer(sipId, input);
+  }
+
+  /** Attended transfer: the held call goes to the far end of the consultation call. */
+  completeTransfer(sipId: string, consultId: string): void {
+    this.softphone?.completeTransfer(sipId, consultId);
+  }
+
+  async conference(firstId: string, secondId: string): Promise<void> {
+    await this.softphone?.conference(firstId, secondId);
+  }
+
+  async endConference(): Promise<void> {
+    await this.softphone?.endConference();
+  }
+
   sendDtmf(sipId: string, tones: string): void {
     this.softphone?.call(sipId)?.sendDtmf(tones);
+  }
+
+  /** The call's RTCPeerConnection, for the call-quality indicator; undefined before media is set up. */
+  peerConnection(sipId: string): RTCPeerConnection | undefined {
+    return this.softphone?.call(sipId)?.peerConnection;
   }
 
   /** Saves the wrap-up (after the call's log) and ends after-call work. */
@@ -227,6 +273,14 @@ export class PhoneStore {
   }
 
   private onIncoming(snapshot: CallSnapshot): void {
+    // A colleague hands us a customer after consulting us (attended transfer): the softphone takes
+    // it at once in place of the consultation call; no state rule applies, the card pops.
+    if (snapshot.replacesCallId !== undefined) {
+      const call = this.track(snapshot);
+      this.lookUp(call);
+      this.opts.onRinging?.(this.calls.get(snapshot.id) ?? call);
+      return;
+    }
     const busy = [...this.calls.values()].some((c) => c.snapshot.id !== snapshot.id && c.snapshot.status !== 'ended');
     const call = this.track(snapshot);
     const verdict = incomingVerdict(this.state.agent, busy);
@@ -292,7 +346,9 @@ export class PhoneStore {
         (e: unknown) => this.opts.onError?.('calls.log', e),
       );
     this.logged.set(known.facts.callId, logged);
-    if (snapshot.confirmedAt !== undefined) void this.startWrapUp(known, snapshot);
+    // A consultation leg that a transfer ended (ours or the colleague's) has nothing to wrap up.
+    const handOverLeg = snapshot.replaced === true || snapshot.transferLeg === true;
+    if (snapshot.confirmedAt !== undefined && !handOverLeg) void this.startWrapUp(known, snapshot);
   }
 
   private async startWrapUp(call: PhoneCall, snapshot: CallSnapshot): Promise<void> {

@@ -56,5 +56,17 @@ window.sip = {
   direction: (id) => call(id).peerConnection?.getTransceivers()[0]?.currentDirection ?? null,
   refusals: () => { const r = need().refusals; return { recent: [...r.recent], total: r.total }; },
   liveCalls: () => need().activeCalls.map((c) => c.id),
+  transfer: (id, target) => need().transfer(id, target),
+  completeTransfer: (id, consultId) => need().completeTransfer(id, consultId),
+  conference: (a, b) => need().conference(a, b),
+  endConference: () => need().endConference(),
+  async inboundEnergy(id) {
+    const stats = await call(id).peerConnection?.getStats();
+    let energy = 0;
+    stats?.forEach((s: { type: string; kind?: string; totalAudioEnergy?: number }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') energy += s.totalAudioEnergy ?? 0;
+    });
+    return energy;
+  },
   stop: () => need().stop(),
 } satisfies SipDriver;
