@@ -9,6 +9,7 @@ import { kbSearch } from './scenarios/kb-search.ts';
 import { liveLatency } from './scenarios/live-latency.ts';
 import { replicaApply } from './scenarios/replica-apply.ts';
 import { serverSearch } from './scenarios/server-search.ts';
+import { screenPop } from './scenarios/screen-pop.ts';
 import { syncPull } from './scenarios/sync-pull.ts';
 import type { Row } from './lib/timing.ts';
 
@@ -22,6 +23,7 @@ const scenarios: Record<string, () => Promise<Row[]>> = {
   'kb-search': kbSearch,
   'call-setup': () => callSetup(),
   'call-memory': () => callMemory(),
+  'screen-pop': () => screenPop(),
 };
 
 const only = process.argv.slice(2);

@@ -81,6 +81,33 @@ export const PhoneHotkeys = z
 export type PhoneHotkeys = z.infer<typeof PhoneHotkeys>;
 export const DEFAULT_PHONE_HOTKEYS: PhoneHotkeys = { answer: 'Ctrl+Alt+A', hangup: 'Ctrl+Alt+H', mute: 'Ctrl+Alt+M', hold: 'Ctrl+Alt+P' };
 
+/** A device the user picked: its id, and its label to find it again when the browser renews ids. */
+export const AudioDeviceChoice = z.strictObject({ deviceId: z.string().min(1).max(512), label: z.string().max(512) });
+export type AudioDeviceChoice = z.infer<typeof AudioDeviceChoice>;
+
+/**
+ * Microphone, speaker (the call's sound) and ringer (the ringtone); null: the system default. Every
+ * field has a default, so a file written before a field existed still loads.
+ */
+export const AudioSettings = z.strictObject({
+  microphone: AudioDeviceChoice.nullable().default(null),
+  speaker: AudioDeviceChoice.nullable().default(null),
+  ringer: AudioDeviceChoice.nullable().default(null),
+  /** Ringtone and beep loudness, 0…1. */
+  ringVolume: z.number().min(0).max(1).default(0.6),
+});
+export type AudioSettings = z.infer<typeof AudioSettings>;
+export const DEFAULT_AUDIO_SETTINGS: AudioSettings = { microphone: null, speaker: null, ringer: null, ringVolume: 0.6 };
+
+export const AUTO_ANSWER_MAX_DELAY_SECONDS = 10;
+/** Headset users: a call the agent can take is answered by itself after a beep and this delay. */
+export const AutoAnswerSettings = z.strictObject({
+  enabled: z.boolean().default(false),
+  delaySeconds: z.number().int().min(0).max(AUTO_ANSWER_MAX_DELAY_SECONDS).default(3),
+});
+export type AutoAnswerSettings = z.infer<typeof AutoAnswerSettings>;
+export const DEFAULT_AUTO_ANSWER: AutoAnswerSettings = { enabled: false, delaySeconds: 3 };
+
 export const Settings = z.object({
   language: Language,
   theme: ThemePreference,
@@ -88,6 +115,12 @@ export const Settings = z.object({
   serverUrl: HttpUrl.nullable(),
   /** The phone's hotkeys as the user changed them; DEFAULT_PHONE_HOTKEYS when absent. */
   phoneHotkeys: PhoneHotkeys.optional(),
+  /** Devices and ringtone volume; DEFAULT_AUDIO_SETTINGS when absent. */
+  audio: AudioSettings.optional(),
+  /** DEFAULT_AUTO_ANSWER (off) when absent. */
+  autoAnswer: AutoAnswerSettings.optional(),
+  /** Do not disturb: incoming calls are declined (486) as when Not ready; off when absent. */
+  doNotDisturb: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -96,5 +129,8 @@ export const SettingsPatch = z.strictObject({
   theme: ThemePreference.optional(),
   serverUrl: HttpUrl.nullable().optional(),
   phoneHotkeys: PhoneHotkeys.optional(),
+  audio: AudioSettings.optional(),
+  autoAnswer: AutoAnswerSettings.optional(),
+  doNotDisturb: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -16,6 +16,8 @@ import {
   AgentSetStateInput, AgentSetStateResult, AgentStateNow, CallHistory, CallHistoryInput, CallLogInput, CallWrapUpInput, PhoneAccount, PhonePassword,
   PhoneSaveAccountInput, Queued, TaskCompleteInput, TaskList, WrapUpCodes,
 } from './phone-ipc.ts';
+import { PROSPECT_METHODS } from './prospect-ipc.ts';
+import { CloseNoticeInput, IncomingCallNotice, NoticeAction, NoticeShown } from './notify-ipc.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
 export const MAX_CALL_BYTES = 1_000_000;
@@ -134,6 +136,11 @@ export const methods = {
   /** The agent's open callback tasks, soonest first. */
   'tasks.list': { input: Empty, output: TaskList },
   'tasks.complete': { input: TaskCompleteInput, output: Queued },
+  ...PROSPECT_METHODS,
+  /** A desktop notification of a ringing call (the desktop app; the browser host answers shown: false). */
+  'notify.incomingCall': { input: IncomingCallNotice, output: NoticeShown },
+  /** The call stopped ringing: its notification goes away. */
+  'notify.closeCall': { input: CloseNoticeInput, output: z.object({ ok: z.literal(true) }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -144,6 +151,10 @@ export const events = {
   'sync.rejected': SyncRejected,
   /** A global phone shortcut fired (Electron, with Pult in the background). */
   'phone.hotkey': z.object({ action: z.enum(PHONE_HOTKEY_ACTIONS) }),
+  /** The PC woke from sleep (Electron's powerMonitor): the softphone re-registers at once. */
+  'system.resumed': z.object({}),
+  /** Answer, Decline or a click on a ringing call's desktop notification (Electron). */
+  'notify.action': NoticeAction,
 } as const satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methods;

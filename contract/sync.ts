@@ -19,6 +19,7 @@ import { TroubleshootingScript } from './domain/script.ts';
 import { WrapUpCode, WrapUpResult } from './domain/wrap-up.ts';
 import { AgentStateChange } from './domain/agent-state.ts';
 import { Task } from './domain/task.ts';
+import { ConnectionRequest, ConnectionRequestCreate } from './domain/connection-request.ts';
 
 /** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -42,6 +43,7 @@ export const SYNC_ENTITY_SCHEMAS = {
   promotion: Promotion,
   wrap_up_code: WrapUpCode,
   task: Task,
+  connection_request: ConnectionRequest,
 } as const;
 export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
 export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
@@ -81,6 +83,7 @@ export const Upsert = z.discriminatedUnion('entity', [
   upsertOf('promotion'),
   upsertOf('wrap_up_code'),
   upsertOf('task'),
+  upsertOf('connection_request'),
 ]);
 export type Upsert = z.infer<typeof Upsert>;
 
@@ -175,6 +178,8 @@ export const MUTATION_SCHEMAS = {
   }),
   /** A follow-up task done (the customer was called back). */
   'task.complete': z.strictObject({ taskId: z.uuid() }),
+  /** A prospect's request to get connected (apartment building or private house), made by the client. */
+  'connectionRequest.create': ConnectionRequestCreate,
 } as const;
 export type MutationName = keyof typeof MUTATION_SCHEMAS;
 export const MUTATION_NAMES = Object.keys(MUTATION_SCHEMAS) as [MutationName, ...MutationName[]];

@@ -1,6 +1,6 @@
 // Electron entry: wires the shell (windows, protocol, permissions, IPC) to the same services and
 // router the browser host runs. No logic of its own beyond the wiring.
-import { app, globalShortcut, type BrowserWindow } from 'electron';
+import { app, globalShortcut, powerMonitor, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from './services/compose.ts';
@@ -19,6 +19,8 @@ import { registerProtocolLinks } from './shell/protocol-links.ts';
 import { safeStorageSecretStore } from './shell/safe-storage-secrets.ts';
 import { openInBrowser } from './shell/open-external.ts';
 import { registerPhoneHotkeys } from './shell/global-hotkeys.ts';
+import { nativeCallNotifier } from './shell/call-notification.ts';
+import { notifyHandlers } from './ipc/notify-handlers.ts';
 import type { PhoneHotkeyAction } from '../contract/config.ts';
 
 const log = createLog('main');
@@ -67,7 +69,12 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(defaultSession(), origins, csp.current, log);
     hardenWebContents(origins, log);
     serveRenderer(join(app.getAppPath(), 'out/renderer'), csp.current, csp.refresh);
-    const router = createRouter(handlersFor(services), { log });
+    // A ringing call's notification: any click on it brings Pult up; the page acts on the rest.
+    const callNotifier = nativeCallNotifier((a) => {
+      focus();
+      void bus.emit('notify.action', a);
+    });
+    const router = createRouter({ ...handlersFor(services), ...notifyHandlers(callNotifier) }, { log });
     bridgeIpc(router, bus, origins, log);
 
     const fireHotkey = (action: PhoneHotkeyAction) => {
@@ -77,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
     registerPhoneHotkeys(services.settings.get().phoneHotkeys, fireHotkey, log);
     services.settings.onChange((s) => registerPhoneHotkeys(s.phoneHotkeys, fireHotkey, log));
     app.on('will-quit', () => globalShortcut.unregisterAll());
+    // JsSIP does not notice a sleep: its socket may be dead while it still says registered.
+    powerMonitor.on('resume', () => void bus.emit('system.resumed', {}));
 
     const links = registerProtocolLinks((link) => void bus.emit('protocol.link', link), focus, log);
     app.on('second-instance', (_event, argv) => {

@@ -11,6 +11,8 @@ import { externalUrl } from '../services/security/url-policy.ts';
 import type { Services } from '../services/compose.ts';
 import type { Handlers } from './handlers.ts';
 import { goOfflineBeforeSignOut, phoneHandlers, type AgentStates } from './phone-handlers.ts';
+import { prospectHandlers } from './prospect-handlers.ts';
+import { notifyHandlers } from './notify-handlers.ts';
 
 export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica and sync engine; before sign-in refused in words.
@@ -84,5 +86,7 @@ export function handlersFor(s: Services): Handlers {
       return { queued: true as const, noteId };
     },
     ...phoneHandlers(s, synced, agentStates),
+    ...prospectHandlers(s, synced),
+    ...notifyHandlers(null), // the desktop app puts its native notifier over this (main.ts)
   };
 }

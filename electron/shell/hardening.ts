@@ -1,11 +1,14 @@
-// Session-wide rules: CSP on every response, permissions (microphone and notifications, for the
-// app's own pages only), no navigation away, no new windows, no <webview>.
+// Session-wide rules: CSP on every response, permissions (microphone, choosing the speaker or
+// ringer device, and notifications, for the app's own pages only), no navigation away, no new
+// windows, no <webview>.
 import { app, session, type Session } from 'electron';
 import { isAllowedNavigation, isAppUrl } from '../services/security/url-policy.ts';
 import { openInBrowser } from './open-external.ts';
 import type { Log } from '../services/log.ts';
 
-const GRANTED = new Set(['media', 'notifications']);
+// speaker-selection: setSinkId() to a chosen headset or ringer (sip/devices); without it Chromium
+// keeps every sound on the system default.
+const GRANTED = new Set(['media', 'speaker-selection', 'notifications']);
 
 function isMicrophoneOnly(details: { mediaTypes?: string[]; mediaType?: string }): boolean {
   if (details.mediaTypes) return details.mediaTypes.length > 0 && details.mediaTypes.every((t) => t === 'audio');

@@ -9,6 +9,7 @@ import { HttpError, installErrorHandlers } from './http/errors.ts';
 import { createLogger, type LogOptions } from './http/logger.ts';
 import { installProtocolCheck } from './http/protocol.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerConnectionRequestRoutes } from './routes/connection-requests.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -57,6 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerKbEditingRoutes(app, ctx, requireRole);
   registerKbImageRoutes(app, ctx, requireRole);
   registerSyncRoutes(app, ctx, requireRole);
+  registerConnectionRequestRoutes(app, ctx, requireRole);
   // Live pokes need LISTEN; a database handle without it (some tests) serves pull and push only.
   if (opts.database.listen) {
     await app.register(websocket, { options: { maxPayload: 1024 } });

@@ -10,16 +10,16 @@
 //
 // The server is seeded with seed 1 and 2000 customers (fixtures/template.ts); the generator, run
 // here, names the customers in the manager's portfolio (the callee's replica).
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
 import { generateCustomers } from '../../server/src/seed/gen-customers.ts';
 import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
 import { chromiumLaunchOptions } from './fixtures/chromium.ts';
-import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
+import { screenshotPath } from './fixtures/pages.ts';
+import { chooseAgentState, closePages, FAKE_MEDIA, openApp, setUpPhone } from './fixtures/phone-app.ts';
 import { expect, SIP_PASSWORD, test } from './fixtures/phone-stack.ts';
 import { serveSipTestPage, type TestPage } from './sip/test-page.ts';
 
-const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
 test.use({ launchOptions: chromiumLaunchOptions(FAKE_MEDIA), viewport: { width: 1440, height: 1000 } });
 test.describe.configure({ mode: 'serial' });
 
@@ -44,41 +44,18 @@ test.beforeAll(async () => {
   site = await serveSipTestPage();
 });
 test.afterAll(async () => {
+  await closePages(a, b);
   await site?.close();
 });
 
-async function openApp(browser: Browser, url: string, login: 'operator' | 'manager'): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  page.on('pageerror', (e) => console.error(`[${login}] ${e.message}`));
-  await page.goto(url);
-  await signOutIfSignedIn(page);
-  await chooseLanguage(page, 'ru');
-  await signIn(page, login);
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  return page;
-}
-
 /** Settings → Phone (SIP): the preset servers are read-only; extension, name and password are typed. */
-async function setUpPhone(page: Page, extension: string, name: string): Promise<void> {
+async function setUpPhoneChecked(page: Page, extension: string, name: string): Promise<void> {
   await page.getByTestId('nav-settings').click();
-  const section = page.getByTestId('settings-sip');
-  await expect(section.getByTestId('sip-websocket-uris')).toHaveAttribute('readonly');
-  await section.getByTestId('sip-extension').fill(extension);
-  await section.getByTestId('sip-display-name').fill(name);
-  await section.getByTestId('sip-password').fill(SIP_PASSWORD);
-  await section.getByTestId('sip-save').click();
-  // Saved: the page reloads (the CSP lists the SIP servers) and the softphone registers.
-  await expect(page.getByTestId('sip-status')).toHaveAttribute('data-status', 'registered', { timeout: 20_000 });
+  await expect(page.getByTestId('settings-sip').getByTestId('sip-websocket-uris')).toHaveAttribute('readonly');
+  await setUpPhone(page, extension, name);
   await expect(page.getByTestId('sip-status')).toHaveText('Телефон готов');
   await expect(page.getByTestId('sip-password')).toHaveValue('');
   await expect(page.getByTestId('settings-sip')).toContainText('Пароль хранится в системном хранилище паролей');
-}
-
-async function chooseAgentState(page: Page, label: string, state: string): Promise<void> {
-  await page.getByTestId('nav-phone').click();
-  await page.getByTestId('agent-state').click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-  await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', state);
 }
 
 async function pick(page: Page, testId: string, typed: string | null, option: string): Promise<void> {
@@ -90,11 +67,11 @@ async function pick(page: Page, testId: string, typed: string | null, option: st
 
 test('a customer calls: the card pops while it rings; answer, hang up, wrap-up; the call waits offline and syncs', async ({ browser, phoneStack }) => {
   test.setTimeout(150_000);
-  const [hostA, hostB] = phoneStack.hosts.map((h) => h.url);
-  [a, b] = await Promise.all([openApp(browser, hostA!, 'operator'), openApp(browser, hostB!, 'manager')]);
+  const [hostA, hostB] = await phoneStack.freshHosts();
+  [a, b] = await Promise.all([openApp(browser, hostA, 'operator'), openApp(browser, hostB, 'manager')]);
   await expect(b.getByTestId('sip-status')).toHaveAttribute('data-status', 'not_set_up');
-  await setUpPhone(a, mobile(CALLER), 'Абонент');
-  await setUpPhone(b, CALLEE_EXT, 'Менеджер');
+  await setUpPhoneChecked(a, mobile(CALLER), 'Абонент');
+  await setUpPhoneChecked(b, CALLEE_EXT, 'Менеджер');
   await chooseAgentState(b, 'Готов', 'ready');
   await b.getByTestId('nav-customers').click(); // the ring brings the Phone section back by itself
 

@@ -26,6 +26,7 @@ export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
   promotion: { ends_on: (p) => p.endsOn },
   wrap_up_code: { category: (w) => w.category, sort: (w) => w.sort },
   task: { assignee_id: (t) => t.assigneeId, status: (t) => t.status, due_at: (t) => t.dueAt },
+  connection_request: { created_by: (r) => r.createdBy, created_at: (r) => r.createdAt },
 };
 
 /** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */

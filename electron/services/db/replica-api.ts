@@ -15,6 +15,9 @@ import { PutImageInput, type StoredImage } from '../kb-images/replica-images.ts'
 import { ReplicaAgentInput, ReplicaCallHistoryInput } from '../phone/replica-phone.ts';
 import type { CallHistory, TaskListItem } from '../../../contract/phone-ipc.ts';
 import type { WrapUpCode } from '../../../contract/domain/wrap-up.ts';
+import type { Tariff } from '../../../contract/domain/customer.ts';
+import type { ConnectionRequestListItem } from '../../../contract/prospect-ipc.ts';
+import { ReplicaConnectionRequestsInput } from '../prospects/replica-prospects.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
 
 export interface ReplicaInfo {
@@ -91,6 +94,9 @@ export interface ReplicaApi {
   markCallsSeen(): void;
   wrapUpCodes(): WrapUpCode[];
   taskList(input: z.input<typeof ReplicaAgentInput>): TaskListItem[];
+  /** The agent's connection requests, newest first, with those still in the outbox (prospects/replica-prospects.ts). */
+  connectionRequests(input: z.input<typeof ReplicaConnectionRequestsInput>): ConnectionRequestListItem[];
+  tariffCatalogue(): Tariff[];
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -136,6 +142,8 @@ export const REPLICA_ARGS = {
   markCallsSeen: z.tuple([]),
   wrapUpCodes: z.tuple([]),
   taskList: z.tuple([ReplicaAgentInput]),
+  connectionRequests: z.tuple([ReplicaConnectionRequestsInput]),
+  tariffCatalogue: z.tuple([]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

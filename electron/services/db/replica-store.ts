@@ -3,6 +3,7 @@
 import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
 import { createReplicaConversations } from '../conversations/replica-conversations.ts';
 import { createReplicaPhone } from '../phone/replica-phone.ts';
+import { createReplicaProspects } from '../prospects/replica-prospects.ts';
 import { createReplicaImages } from '../kb-images/replica-images.ts';
 import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
@@ -31,6 +32,7 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
   const customers = openCustomerIndex(db);
   const conversations = createReplicaConversations(db);
   const phone = createReplicaPhone(db);
+  const prospects = createReplicaProspects(db);
   const images = createReplicaImages(db);
   const kbLocal = createReplicaKbLocal(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
@@ -103,5 +105,7 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
     markCallsSeen: () => phone.markSeen(),
     wrapUpCodes: () => phone.codes(),
     taskList: (input) => phone.tasks(input),
+    connectionRequests: (input) => prospects.list(input),
+    tariffCatalogue: () => prospects.tariffs(),
   };
 }

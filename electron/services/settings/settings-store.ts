@@ -1,4 +1,5 @@
-// The user's own settings (language, theme, last server, phone hotkeys), kept in <userData>/settings.json.
+// The user's own settings (language, theme, last server, phone hotkeys, sound devices, auto-answer,
+// do not disturb), kept in <userData>/settings.json.
 // Only what the user chose is stored; the rest comes from IT's preset or the defaults, so a preset
 // change still reaches users who never touched that setting. A broken file yields the defaults and a
 // ConfigProblem (shown in settings), and is replaced on the next change.
@@ -59,6 +60,9 @@ export async function openSettingsStore(opts: SettingsStoreOptions): Promise<Set
     theme: stored.theme ?? 'auto',
     serverUrl: override ?? stored.serverUrl ?? opts.preset.serverUrl ?? null,
     ...(stored.phoneHotkeys ? { phoneHotkeys: stored.phoneHotkeys } : {}),
+    ...(stored.audio ? { audio: stored.audio } : {}),
+    ...(stored.autoAnswer ? { autoAnswer: stored.autoAnswer } : {}),
+    ...(stored.doNotDisturb !== undefined ? { doNotDisturb: stored.doNotDisturb } : {}),
   });
 
   return {
@@ -67,7 +71,7 @@ export async function openSettingsStore(opts: SettingsStoreOptions): Promise<Set
     problems: () => [...problems],
     async update(patch) {
       const next: StoredSettings = { ...stored };
-      for (const key of ['language', 'theme', 'serverUrl', 'phoneHotkeys'] as const) {
+      for (const key of ['language', 'theme', 'serverUrl', 'phoneHotkeys', 'audio', 'autoAnswer', 'doNotDisturb'] as const) {
         if (patch[key] !== undefined) (next as Record<string, unknown>)[key] = patch[key];
       }
       if (patch.serverUrl !== undefined) override = null; // the user's own choice wins from now on

@@ -230,6 +230,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       onOpen: () => serverHeard(),
       onPoke: (poke) => {
         if (BigInt(poke.version) > cursor || retryTimer !== null) serverHeard();
+        // Nothing new for the run under way, but the server is up: should that run fail, retry now.
+        else if (running) heardWhileRunning = true;
       },
       // The socket only speeds things up: without it, sync goes on by the timer. If the refusal
       // concerns HTTP as well (protocol, token), the run this starts says so and stops the engine.

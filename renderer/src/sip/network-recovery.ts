@@ -2,9 +2,13 @@
 // itself when its WebSocket closes (UA.js registers on every 'connected'), but it learns nothing
 // when the network changes under a socket that stays open, or when the PC wakes from sleep: the
 // socket may be dead while JsSIP still says "connected" (versatica/JsSIP#737, #894). So on the
-// browser's 'online' event, and when the wall clock jumped far past our timer (a wake), we
+// browser's 'online' event, on WAKE_EVENT (the desktop app's power monitor says the PC resumed),
+// and when the wall clock jumped far past our timer (a wake the page noticed by itself), we
 // re-register at once; if not a single frame comes back soon, the socket is treated as dead and
 // replaced. (Not "is it registered?": JsSIP keeps that flag up while a refresh REGISTER is pending.)
+
+/** Dispatched on the window when the operating system reports a resume from sleep (Electron). */
+export const WAKE_EVENT = 'pult:wake';
 
 export interface RecoveryTarget {
   /** JsSIP's view of the WebSocket; a half-open socket still says true. */
@@ -97,14 +101,20 @@ export function watchNetwork(target: RecoveryTarget, env: RecoveryEnv, opts: Rec
     if (late > wakeGapMs) recover('wake');
   };
   const onOnline = () => recover('online');
+  const onWake = () => {
+    lastTick = env.now();
+    recover('wake');
+  };
   // A page made visible again runs its timers late; look at the clock now rather than at the next tick.
   const onVisible = () => { if (env.visibility?.visibilityState === 'visible') checkClock(); };
 
   env.events.addEventListener('online', onOnline);
+  env.events.addEventListener(WAKE_EVENT, onWake);
   env.visibility?.addEventListener('visibilitychange', onVisible);
   const timer = env.setInterval(checkClock, tickMs);
   return () => {
     env.events.removeEventListener('online', onOnline);
+    env.events.removeEventListener(WAKE_EVENT, onWake);
     env.visibility?.removeEventListener('visibilitychange', onVisible);
     env.clearInterval(timer);
     if (probe !== null) env.clearTimeout(probe);

@@ -145,6 +145,26 @@ export interface TasksTable {
   done_at: Timestamp | null;
 }
 
+export interface ConnectionRequestsTable {
+  id: string;
+  phone: string;
+  contact_name: string;
+  connection_type: 'apartment_ethernet' | 'private_house';
+  address_region: string;
+  address_city: string;
+  address_street: string;
+  address_house: string;
+  address_apartment: string | null;
+  tariff_id: string | null;
+  preferred_time: string | null;
+  comment: string;
+  call_id: string | null;
+  created_by: string;
+  status: 'new' | 'in_progress' | 'connected' | 'cancelled';
+  created_at: Timestamp;
+  received_at: Timestamp;
+}
+
 export interface AgentStateChangesTable {
   id: string;
   agent_id: string;
@@ -284,6 +304,7 @@ export interface DB {
   wrap_up_codes: WrapUpCodesTable;
   tasks: TasksTable;
   agent_state_changes: AgentStateChangesTable;
+  connection_requests: ConnectionRequestsTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

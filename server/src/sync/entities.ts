@@ -83,6 +83,15 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
       'number', t.number, 'dueAt', ${iso('due_at')}, 'note', t.note, 'assigneeId', t.assignee_id, 'status', t.status,
       'createdAt', ${iso('created_at')}, 'doneAt', ${iso('done_at')})`,
   },
+  connection_request: {
+    table: 'connection_requests',
+    idType: 'uuid',
+    json: `jsonb_build_object('id', t.id, 'phone', t.phone, 'contactName', t.contact_name, 'connectionType', t.connection_type,
+      'address', jsonb_build_object('region', t.address_region, 'city', t.address_city, 'street', t.address_street,
+        'house', t.address_house, 'apartment', t.address_apartment),
+      'tariffId', t.tariff_id, 'preferredTime', t.preferred_time, 'comment', t.comment, 'callId', t.call_id,
+      'createdBy', t.created_by, 'createdAt', ${iso('created_at')}, 'status', t.status)`,
+  },
   promotion: {
     table: 'promotions',
     idType: 'text',
@@ -106,7 +115,7 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
 /** Sent to every agent (audience null). */
 export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script', 'promotion', 'wrap_up_code'] as const satisfies readonly SyncEntityName[];
 /** Sent, one row per agent, to the agents in whose scope they are. */
-export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment', 'task'] as const satisfies readonly SyncEntityName[];
+export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment', 'task', 'connection_request'] as const satisfies readonly SyncEntityName[];
 export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];
 
 export function isGlobalEntity(e: SyncEntityName): e is GlobalEntity {

@@ -6,8 +6,8 @@
 //     their customers, messages and calls.
 //   both: the payments of those customers over the last PAYMENT_HISTORY_DAYS days.
 //   every agent: the calls they took or made in the last scopeDays days (call history), their open
-//     follow-up tasks and those done in that time. Nothing else scoped for other roles (they look
-//     customers up online).
+//     follow-up tasks and those done in that time, and the connection requests they took in it.
+//     Nothing else scoped for other roles (they look customers up online).
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { projectionOfDesired, SCOPED_ENTITIES } from './entities.ts';
@@ -54,7 +54,9 @@ function desiredScope(target: ScopeTarget, opts: ScopeOptions): RawBuilder<unkno
     union select k.agent_id, 'call', k.id::text from calls k
      where ${agentFilter('k.agent_id', target)} and k.started_at >= ${since}
     union select t.assignee_id, 'task', t.id::text from tasks t
-     where ${agentFilter('t.assignee_id', target)} and (t.status = 'open' or t.done_at >= ${since})`;
+     where ${agentFilter('t.assignee_id', target)} and (t.status = 'open' or t.done_at >= ${since})
+    union select r.created_by, 'connection_request', r.id::text from connection_requests r
+     where ${agentFilter('r.created_by', target)} and r.received_at >= ${since}`;
 }
 
 /** Brings the target agents' feed rows in line with their scope, inside the caller's transaction. */

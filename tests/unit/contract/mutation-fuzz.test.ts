@@ -23,6 +23,11 @@ const VALID: { [N in MutationName]: z.input<(typeof MUTATION_SCHEMAS)[N]> } = {
     note: 'Инженер приедет завтра', followUp: { taskId: '7a000000-0000-4000-8000-000000000001', dueAt: '2026-11-27T15:00:00.000Z', note: 'Проверить связь' },
   },
   'task.complete': { taskId: '7a000000-0000-4000-8000-000000000001' },
+  'connectionRequest.create': {
+    requestId: 'b1000000-0000-4000-8000-000000000001', phone: '+74951112233', contactName: 'Ольга Сергеевна', connectionType: 'apartment_ethernet',
+    address: { region: 'Москва', city: 'Москва', street: 'ул. Профсоюзная', house: '43к2', apartment: '118' }, tariffId: 'home-100',
+    preferredTime: 'в будни после 18:00', comment: 'Нужен роутер', callId: '10000000-0000-4000-8000-000000000001', createdAt: '2026-11-26T12:03:00.000Z',
+  },
 };
 
 const HUGE = 'я'.repeat(1_100_000);

@@ -19,7 +19,7 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'app.getInfo': {},
   'config.get': {},
   'settings.get': {},
-  'settings.update': { language: 'en', theme: 'dark', serverUrl: 'https://pult.example.ru' },
+  'settings.update': { language: 'en', theme: 'dark', serverUrl: 'https://pult.example.ru', audio: { ringVolume: 0.5 }, autoAnswer: { enabled: true, delaySeconds: 2 }, doNotDisturb: false },
   'session.login': { serverUrl: 'https://pult.example.ru', login: 'operator', password: 'pult-demo' },
   'session.get': {},
   'session.logout': {},
@@ -60,6 +60,15 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   'wrapUp.codes': {},
   'tasks.list': {},
   'tasks.complete': { taskId: '7a000000-0000-4000-8000-000000000001' },
+  'connectionRequests.create': {
+    phone: '+74951112233', contactName: 'Ольга Миронова', connectionType: 'apartment_ethernet',
+    address: { region: 'Москва', city: 'Москва', street: 'Профсоюзная улица', house: '43к2', apartment: '118' },
+    tariffId: 'home-100', preferredTime: null, comment: '', callId: null,
+  },
+  'connectionRequests.list': { limit: 20 },
+  'connectionRequests.tariffs': {},
+  'notify.incomingCall': { id: 'call-1', title: 'Входящий звонок', body: '+7 916 123-45-67', answerLabel: 'Ответить', declineLabel: 'Отклонить' },
+  'notify.closeCall': { id: 'call-1' },
 };
 
 const later = () => new Date(Date.now() + 3600_000).toISOString();
@@ -130,6 +139,14 @@ export function stubHandlers(): Handlers {
     'wrapUp.codes': () => ({ codes: [{ id: 'fin.balance', category: 'financial', name: 'Баланс и списания', sort: 10, active: true }] }),
     'tasks.list': () => ({ items: [] }),
     'tasks.complete': () => ({ queued: true }),
+    'connectionRequests.create': (input) => ({
+      queued: true,
+      request: { ...input, id: 'b1000000-0000-4000-8000-000000000001', createdBy: AGENT.id, createdAt: '2026-11-26T12:00:00.000Z', status: 'new' },
+    }),
+    'connectionRequests.list': () => ({ items: [] }),
+    'connectionRequests.tariffs': () => ({ tariffs: [{ id: 'home-100', name: 'Домашний 100', speedMbps: 100, monthlyFee: 55_000, connectionType: 'apartment_ethernet' }] }),
+    'notify.incomingCall': () => ({ shown: false }),
+    'notify.closeCall': () => ({ ok: true }),
   };
 }
 

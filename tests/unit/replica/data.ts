@@ -16,6 +16,7 @@ const PREFIX: Record<SyncEntityName, string> = {
   promotion: '70000000',
   wrap_up_code: '80000000',
   task: '7a000000',
+  connection_request: 'b1000000',
 };
 
 /** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
@@ -141,6 +142,24 @@ export function task(i: number): SyncEntityRow<'task'> {
   });
 }
 
+export function connectionRequest(i: number): SyncEntityRow<'connection_request'> {
+  const house = i % 4 === 0;
+  return check('connection_request', {
+    id: uuid('connection_request', i),
+    phone: `+7495${String(2_000_000 + i).slice(-7)}`,
+    contactName: `Заявитель №${i}`,
+    connectionType: house ? 'private_house' : 'apartment_ethernet',
+    address: { region: 'Московская область', city: 'Балашиха', street: 'ул. Ленина', house: String(1 + (i % 40)), apartment: house ? null : String(1 + (i % 200)) },
+    tariffId: null,
+    preferredTime: i % 2 === 0 ? 'в будни после 18:00' : null,
+    comment: '',
+    callId: null,
+    createdBy: uuid('agent', i % 5),
+    createdAt: at(i),
+    status: 'new',
+  });
+}
+
 export function script(i: number): SyncEntityRow<'script'> {
   return check('script', {
     id: uuid('script', i),
@@ -206,4 +225,5 @@ export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } 
   promotion,
   wrap_up_code: wrapUpCode,
   task,
+  connection_request: connectionRequest,
 };

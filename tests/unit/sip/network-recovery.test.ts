@@ -1,7 +1,7 @@
 // When the softphone re-registers or replaces its socket (renderer/src/sip/network-recovery.ts):
 // driven by real EventTargets and vitest's fake clock, against a target that records its calls.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchNetwork, type RecoveryEnv, type RecoveryTarget } from '../../../renderer/src/sip/network-recovery.ts';
+import { WAKE_EVENT, watchNetwork, type RecoveryEnv, type RecoveryTarget } from '../../../renderer/src/sip/network-recovery.ts';
 
 class FakeUa implements RecoveryTarget {
   connected = true;
@@ -90,6 +90,15 @@ describe('watchNetwork', () => {
     expect(ua.calls).toEqual(['register', 'reconnect']);
     vi.advanceTimersByTime(60_000);
     expect(ua.calls).toEqual(['register', 'reconnect']);
+  });
+
+  it('the operating system says it resumed (the desktop app): re-registers at once, and the next tick does not count it again', () => {
+    sleep(20 * 60_000);
+    win.dispatchEvent(new Event(WAKE_EVENT));
+    expect(ua.calls).toEqual(['register']);
+    // The page's own clock watch sees the jump at its next tick: already handled, not again.
+    vi.advanceTimersByTime(5_000);
+    expect(ua.calls).toEqual(['register']);
   });
 
   it('treats a wall-clock jump far past the timer as a wake and re-registers', () => {

@@ -9,6 +9,7 @@ import * as m0005 from './0005-kb-image.ts';
 import * as m0006 from './0006-payment.ts';
 import * as m0007 from './0007-promotion-wrap-up.ts';
 import * as m0008 from './0008-task-call-customer.ts';
+import * as m0009 from './0009-connection-request.ts';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-payment', up: m0006.up },
   { version: 7, name: '0007-promotion-wrap-up', up: m0007.up },
   { version: 8, name: '0008-task-call-customer', up: m0008.up },
+  { version: 9, name: '0009-connection-request', up: m0009.up },
 ];

@@ -20,8 +20,13 @@ export function addressLine(t: TFunction, a: Address): string {
   return a.apartment ? t('customers.addressLine', { ...parts, apartment: a.apartment }) : t('customers.addressLineHouse', parts);
 }
 
+// Intl formatters are costly to build (a history of 200 rows built 200 per render): one per language.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  let f = dateTimeFormats.get(language);
+  if (!f) dateTimeFormats.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' })));
+  return f.format(new Date(iso));
 }
 
 export function formatDate(iso: string, language: string): string {

@@ -5,6 +5,7 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconDialpad, IconMicrophone, IconMicrophoneOff, IconPhoneOff, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CallParty } from './CallParty.tsx';
+import { CallQuality } from './CallQuality.tsx';
 import { DialPad } from './DialPad.tsx';
 import { TransferControls } from './TransferControls.tsx';
 import { durationText } from './call-format.ts';
@@ -34,6 +35,7 @@ export function ActiveCallPanel({ call, other = null }: { call: PhoneCall; other
             <Badge color={confirmed ? (s.held ? 'orange' : 'teal') : 'yellow'} variant="light" data-testid="call-status">
               {statusText}
             </Badge>
+            {confirmed && <CallQuality sipId={s.id} active={!s.held && !s.remoteHeld} />}
             {confirmed && s.confirmedAt !== undefined && (
               <Text size="xl" fw={600} data-testid="call-timer" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {durationText(now - s.confirmedAt)}

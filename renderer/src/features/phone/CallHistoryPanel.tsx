@@ -3,7 +3,7 @@
 // marked "waiting to be sent". Opening it (or the Missed filter) marks missed calls seen and the
 // navigation badge clears; a call missed while it is open keeps its badge until then — the Phone
 // section opens by itself when a call rings, which is not the operator looking at the history.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconClockHour4, IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import type { CallHistoryFilter, CallHistoryItem } from '../../../../contract/ph
 import { errorMessage } from '../../i18n/error-message.ts';
 import { formatDateTime } from '../customers/format.ts';
 import { callNumberText, durationText } from './call-format.ts';
-import { usePhone, usePhoneStore } from './PhoneProvider.tsx';
+import { useCanDial, usePhoneStore } from './PhoneProvider.tsx';
+import { ProspectFromHistory } from './ProspectForm.tsx';
 import { useCallHistory, useMarkCallsSeen, useMissedUnseenQuery } from './use-phone-api.ts';
 
 const RESULT_COLORS: Record<CallOutcome, string> = { answered: 'teal', missed: 'red', declined: 'orange', failed: 'gray' };
@@ -33,6 +34,9 @@ export function CallHistoryPanel() {
   }, [count, markSeen]);
 
   const items = history.data?.items ?? [];
+  const canCall = useCanDial();
+  const store = usePhoneStore();
+  const dial = useCallback((number: string) => store.dial(number), [store]);
   return (
     <Stack gap="sm" data-testid="call-history">
       <Group gap="sm" wrap="wrap">
@@ -69,7 +73,7 @@ export function CallHistoryPanel() {
           <Table highlightOnHover verticalSpacing={6} fz="sm">
             <Table.Tbody>
               {items.map((item) => (
-                <HistoryRow key={item.call.id} item={item} />
+                <HistoryRow key={item.call.id} item={item} canCall={canCall} dial={dial} />
               ))}
             </Table.Tbody>
           </Table>
@@ -79,14 +83,12 @@ export function CallHistoryPanel() {
   );
 }
 
-function HistoryRow({ item }: { item: CallHistoryItem }) {
+/** Memoised: a row re-renders when its call or whether one can dial changes, not with every ring. */
+const HistoryRow = memo(function HistoryRow({ item, canCall, dial }: { item: CallHistoryItem; canCall: boolean; dial: (number: string) => string }) {
   const { t, i18n } = useTranslation();
-  const phone = usePhone();
-  const store = usePhoneStore();
   const { call } = item;
   const Icon = call.direction === 'in' ? IconPhoneIncoming : IconPhoneOutgoing;
   const duration = call.answeredAt && call.endedAt ? durationText(Date.parse(call.endedAt) - Date.parse(call.answeredAt)) : null;
-  const canCall = phone.registration.status === 'registered' && phone.calls.length === 0;
   return (
     <Table.Tr data-testid="call-history-row" data-call-id={call.id} data-result={call.result} data-pending={item.pending ? 'true' : 'false'}>
       <Table.Td w={28}>
@@ -137,11 +139,12 @@ function HistoryRow({ item }: { item: CallHistoryItem }) {
       </Table.Td>
       <Table.Td w={40}>
         <Tooltip label={t('phone.history.callBack')} withArrow>
-          <ActionIcon variant="light" color="teal" aria-label={`${t('phone.history.callBack')}: ${callNumberText(call.number)}`} data-testid="call-history-call" disabled={!canCall} onClick={() => store.dial(call.number)}>
+          <ActionIcon variant="light" color="teal" aria-label={`${t('phone.history.callBack')}: ${callNumberText(call.number)}`} data-testid="call-history-call" disabled={!canCall} onClick={() => dial(call.number)}>
             <IconPhoneCall size={16} />
           </ActionIcon>
         </Tooltip>
       </Table.Td>
+      <ProspectFromHistory item={item} />
     </Table.Tr>
   );
-}
+});

@@ -38,19 +38,23 @@ function Line({ call, index, focused }: { call: PhoneCall; index: number; focuse
       <Badge variant={focused ? 'filled' : 'light'} color="gray" size="sm" style={{ flexShrink: 0 }}>
         {index}
       </Badge>
-      <Text size="sm" fw={focused ? 600 : 400} truncate style={{ flex: 1, minWidth: 0 }}>
-        {name}
-      </Text>
-      <Badge variant="light" size="sm" color={state === 'held' ? 'orange' : state === 'calling' ? 'yellow' : 'teal'} style={{ flexShrink: 0 }}>
-        {t(`phone.lines.state.${state}`)}
-      </Badge>
-      {s.confirmedAt !== undefined && (
-        <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums', flexShrink: 0 }}>
-          {durationText(now - s.confirmedAt)}
+      <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" fw={focused ? 600 : 400} truncate>
+          {name}
         </Text>
-      )}
+        <Group gap={6} wrap="nowrap">
+          <Text size="xs" fw={500} c={state === 'held' ? 'orange' : state === 'calling' ? 'yellow.8' : 'teal'}>
+            {t(`phone.lines.state.${state}`)}
+          </Text>
+          {s.confirmedAt !== undefined && (
+            <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {durationText(now - s.confirmedAt)}
+            </Text>
+          )}
+        </Group>
+      </Stack>
       {s.held && !s.conference && (
-        <Button size="compact-xs" variant="light" data-testid={`call-line-${index}-swap`} leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => store.swap(s.id)}>
+        <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} data-testid={`call-line-${index}-swap`} leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => store.swap(s.id)}>
           {t('phone.lines.swap')}
         </Button>
       )}

@@ -4,6 +4,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPhoneIncoming, IconPhoneOff, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CallParty } from './CallParty.tsx';
+import { AutoAnswerCountdown } from './incoming-countdown.tsx';
 import { usePhoneStore } from './PhoneProvider.tsx';
 import type { PhoneCall } from './phone-store.ts';
 
@@ -19,6 +20,7 @@ export function IncomingCallPanel({ call }: { call: PhoneCall }) {
           <Text fw={600}>{t('phone.call.incoming')}</Text>
         </Group>
         <CallParty call={call} />
+        <AutoAnswerCountdown sipId={call.snapshot.id} />
         <Group gap="sm" grow>
           <Button color="teal" size="md" data-testid="call-answer" loading={answering} leftSection={<IconPhone size={18} aria-hidden />} onClick={() => store.act(call.snapshot.id, 'answer')}>
             {t('phone.call.answer')}

@@ -12,6 +12,7 @@ import { IncomingCallPanel } from './IncomingCallPanel.tsx';
 import { usePhone } from './PhoneProvider.tsx';
 import { ScreenPop } from './ScreenPop.tsx';
 import { SipStatus } from './SipStatus.tsx';
+import { DndToggle } from './dnd-toggle.tsx';
 import { WrapUpForm } from './WrapUpForm.tsx';
 import { useMissedUnseen, useTasks } from './use-phone-api.ts';
 
@@ -33,6 +34,7 @@ export function PhonePage() {
       <Group gap="lg" align="flex-end">
         <AgentStateControl />
         <SipStatus />
+        <DndToggle />
       </Group>
       {!phone.configured && (
         <Alert variant="light" color="blue" data-testid="phone-not-set-up">
@@ -83,11 +85,14 @@ export function PhonePage() {
   );
 }
 
-/** How the last call ended, when not by a plain hang-up (busy, no answer, unreachable…). */
+/**
+ * Why the operator's own call did not go through (busy, no answer, unreachable…). Not for incoming
+ * calls: one we declined (by hand, Not ready, do not disturb) is no failure of ours.
+ */
 function LastCall() {
   const { t } = useTranslation();
   const { lastEnded } = usePhone();
-  if (!lastEnded?.snapshot.reason || lastEnded.snapshot.reason === 'sip.reason.hungUp') return null;
+  if (lastEnded?.snapshot.direction !== 'outbound' || !lastEnded.snapshot.reason || lastEnded.snapshot.reason === 'sip.reason.hungUp') return null;
   return (
     <Alert variant="light" color="orange" py={6} data-testid="last-call-reason" data-code={lastEnded.snapshot.statusCode ?? ''}>
       {t('phone.call.endedWith', { reason: t(lastEnded.snapshot.reason) })}

@@ -7,11 +7,14 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { usePult } from '../../api/api-context.tsx';
 import { errorMessage } from '../../i18n/error-message.ts';
+import { WAKE_EVENT } from '../../sip/network-recovery.ts';
 import { Softphone } from '../../sip/softphone.ts';
 import { PhoneStore, type PhoneCall, type PhoneSnapshot, type PhoneStoreCall } from './phone-store.ts';
 import { phoneKeys, usePhoneAccount, usePhonePassword } from './use-phone-api.ts';
 import { ProtocolLinkConfirm } from './ProtocolLinkConfirm.tsx';
 import { usePhoneHotkeys } from './use-phone-hotkeys.ts';
+import { audioDevices } from '../../sip/devices/audio-devices.ts';
+import { IncomingAlertsProvider, useUnlessDnd } from './incoming-alerts-context.tsx';
 
 const PhoneContext = createContext<PhoneStore | null>(null);
 /** Brings up the Phone section (after a click-to-call), as a ringing call does. */
@@ -23,12 +26,12 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
   const api = usePult();
   const qc = useQueryClient();
   const { t } = useTranslation();
-  const ringing = useRingingRef(onRinging);
+  const ringing = useRingingRef(useUnlessDnd(onRinging));
   const [store] = useState(
     () =>
       new PhoneStore({
         api,
-        createSoftphone: ({ account, password, captureHeaders }) => new Softphone({ account, password, captureHeaders }),
+        createSoftphone: ({ account, password, captureHeaders }) => new Softphone({ account, password, captureHeaders, audioInput: audioDevices.microphone }),
         onChanged: () => {
           void qc.invalidateQueries({ queryKey: phoneKeys.history });
           void qc.invalidateQueries({ queryKey: phoneKeys.tasks });
@@ -50,6 +53,8 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
   }, [store, ready, sip, pw, account.data]);
   useEffect(() => () => store.dispose(), [store]);
   usePhoneHotkeys(store);
+  // The desktop app hears the PC wake before the page's own clock watch does (network-recovery.ts).
+  useEffect(() => api.on('system.resumed', () => window.dispatchEvent(new Event(WAKE_EVENT))), [api]);
   useEffect(() => {
     api.invoke('agent.getState', {}).then(
       (saved) => store.restoreAgentState(saved && { state: saved.state, reason: saved.reason }),
@@ -60,7 +65,7 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
   return (
     <PhoneContext.Provider value={store}>
       <ShowPhoneContext.Provider value={onShow}>
-        {children}
+        <IncomingAlertsProvider store={store} onShow={onShow}>{children}</IncomingAlertsProvider>
         <ProtocolLinkConfirm store={store} onDialled={onShow} />
       </ShowPhoneContext.Provider>
     </PhoneContext.Provider>
@@ -84,6 +89,19 @@ export function usePhoneStore(): PhoneStore {
 
 export function useShowPhone(): () => void {
   return useContext(ShowPhoneContext);
+}
+
+/**
+ * Whether a call can be placed now (registered, no call in progress). A boolean snapshot: a view
+ * using it re-renders when that changes, not on every change of the phone's state (a ringing call
+ * changes it many times a second, and a history of 200 rows was re-rendering with each).
+ */
+export function useCanDial(): boolean {
+  const store = usePhoneStore();
+  return useSyncExternalStore(store.subscribe, () => {
+    const s = store.getSnapshot();
+    return s.registration.status === 'registered' && s.calls.length === 0;
+  });
 }
 
 export function usePhone(): PhoneSnapshot {

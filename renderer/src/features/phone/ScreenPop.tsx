@@ -9,6 +9,7 @@ import { useCustomerCard } from '../customers/use-customers.ts';
 import { callNumberText } from './call-format.ts';
 import { isPhoneNumber } from './caller-number.ts';
 import type { PhoneCall } from './phone-store.ts';
+import { ProspectEntry } from './ProspectForm.tsx';
 
 export function ScreenPop({ call }: { call: PhoneCall }) {
   const { t } = useTranslation();
@@ -42,16 +43,20 @@ export function ScreenPop({ call }: { call: PhoneCall }) {
     );
   }
   return (
-    <Alert
-      variant="light"
-      color={lookup === 'failed' ? 'red' : 'gray'}
-      icon={<IconUserQuestion size={18} />}
-      data-testid="screen-pop"
-      data-state={lookup === 'failed' ? 'failed' : 'unknown'}
-      title={lookup === 'failed' ? t('phone.pop.failed') : t('phone.pop.unknown', { number })}
-    >
-      {t('phone.pop.unknownHint')}
-    </Alert>
+    <Stack gap="sm">
+      <Alert
+        variant="light"
+        color={lookup === 'failed' ? 'red' : 'gray'}
+        icon={<IconUserQuestion size={18} />}
+        data-testid="screen-pop"
+        data-state={lookup === 'failed' ? 'failed' : 'unknown'}
+        title={lookup === 'failed' ? t('phone.pop.failed') : t('phone.pop.unknown', { number })}
+      >
+        {t('phone.pop.unknownHint')}
+      </Alert>
+      {/* A new caller may want to get connected: the request is taken right here. */}
+      <ProspectEntry key={facts.callId} callId={facts.callId} number={facts.number} />
+    </Stack>
   );
 }
 

@@ -12,6 +12,7 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import { ConfigProblems } from '../../ui/ConfigProblems.tsx';
 import { SipAccountSection } from './SipAccountSection.tsx';
 import { PhoneHotkeysSection } from './PhoneHotkeysSection.tsx';
+import { SoundDevicesSection } from './SoundDevicesSection.tsx';
 
 export function SettingsPage({ session }: { session: SessionInfo | null }) {
   const settings = useSettings();
@@ -21,6 +22,7 @@ export function SettingsPage({ session }: { session: SessionInfo | null }) {
       <ServerSection settings={settings.data} />
       {session && <SipAccountSection />}
       {session && <PhoneHotkeysSection settings={settings.data} />}
+      {session && <SoundDevicesSection settings={settings.data} />}
       <AppearanceSection settings={settings.data} />
       <ConfigSection />
       <AboutSection session={session} />

@@ -7,6 +7,7 @@ import * as m0004 from './0004-article-versions.ts';
 import * as m0005 from './0005-kb-images.ts';
 import * as m0006 from './0006-promotions-wrap-up.ts';
 import * as m0007 from './0007-calls-wrap-up-tasks-states.ts';
+import * as m0008 from './0008-connection-requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-kb-images': m0005,
   '0006-promotions-wrap-up': m0006,
   '0007-calls-wrap-up-tasks-states': m0007,
+  '0008-connection-requests': m0008,
 };

@@ -5,6 +5,7 @@ import { fromZodError, MUTATION_SCHEMAS, type MutationName } from '../../../../c
 import { addNote } from './add-note.ts';
 import { articleFeedback } from './article-feedback.ts';
 import { completeTask } from './complete-task.ts';
+import { createConnectionRequest } from './create-connection-request.ts';
 import { logCall } from './log-call.ts';
 import { setAgentState } from './set-agent-state.ts';
 import { wrapUpCall } from './wrap-up-call.ts';
@@ -24,6 +25,7 @@ const HANDLERS: Handlers = {
   'call.log': logCall,
   'call.wrapUp': wrapUpCall,
   'task.complete': completeTask,
+  'connectionRequest.create': createConnectionRequest,
 };
 
 /** Validates the arguments and applies the mutation; throws MutationRefused when it may not. */
