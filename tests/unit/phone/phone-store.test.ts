@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput, PultApi } from '../../../contract/ipc.ts';
 import type { SipAccount } from '../../../contract/sip.ts';
-import { PhoneStore, type CallControl, type SoftphoneLike } from '../../../renderer/src/features/phone/phone-store.ts';
+import { CARD_WAIT_MS, PhoneStore, type CallControl, type SoftphoneLike } from '../../../renderer/src/features/phone/phone-store.ts';
 import type { CallSnapshot, RegistrationState, SoftphoneListener } from '../../../renderer/src/sip/types.ts';
 
 const CUSTOMER = '0b9a7c1e-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -155,6 +155,46 @@ describe('PhoneStore', () => {
     await flush();
     const ringingCall = store.getSnapshot().calls[0]!;
     expect(ringingCall).toMatchObject({ lookup: 'found', facts: { number: '+79161234567', customerId: CUSTOMER, ivrChoice: 'Нет интернета' } });
+  });
+
+  it('a found caller shows once their card is loaded, or after CARD_WAIT_MS when it is slow; the call log does not wait for the card', async () => {
+    const asked: string[] = [];
+    let cardLoaded: () => void = () => undefined;
+    const slowPhone = new FakeSoftphone();
+    const s2 = new PhoneStore({
+      api: fakeApi(invoked, { '+79161234567': CUSTOMER }),
+      createSoftphone: () => slowPhone,
+      uuid,
+      prefetchCustomer: (id) => {
+        asked.push(id);
+        return new Promise<void>((r) => { cardLoaded = r; });
+      },
+    });
+    s2.configure(account, undefined);
+    await s2.setAgentState({ state: 'ready', reason: null });
+    const first = slowPhone.ring('in-30', '+79161234567');
+    await flush();
+    expect(asked).toEqual([CUSTOMER]);
+    expect(s2.getSnapshot().calls[0]!.lookup).toBe('pending'); // the card is on its way
+    cardLoaded();
+    await flush();
+    expect(s2.getSnapshot().calls[0]).toMatchObject({ lookup: 'found', facts: { customerId: CUSTOMER } });
+    first.remoteHangup();
+    await flush();
+    invoked.length = 0;
+
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const late = slowPhone.ring('in-31', '+79161234567');
+    late.remoteHangup(); // ends before the pop showed: still logged with the customer
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls('calls.log')).toEqual([expect.objectContaining({ customerId: CUSTOMER })]);
+    const ringing2 = slowPhone.ring('in-32', '+79161234567');
+    await vi.advanceTimersByTimeAsync(CARD_WAIT_MS - 1);
+    expect(s2.getSnapshot().calls.find((c) => c.snapshot.id === 'in-32')!.lookup).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s2.getSnapshot().calls.find((c) => c.snapshot.id === 'in-32')!.lookup).toBe('found'); // a slow card never hides who calls
+    ringing2.remoteHangup();
+    s2.dispose();
   });
 
   it('an unknown number says so; a second call while on a call gets 486', async () => {

@@ -1,5 +1,6 @@
 // The ringtone player over fake Web Audio and <audio>: one sound at a time on the chosen device
-// (setSinkId), a second ring() keeps the first, stop() closes everything and clears data-ringing;
+// (setSinkId), a second ring() keeps the first, stop() silences and suspends the one audio graph
+// (made once, kept for the next call) and clears data-ringing;
 // Settings' test sounds never cut a call's ring short, and a call's ring replaces a test; an
 // unplugged device falls back to the default. The ring pattern itself is two tones that repeat.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,8 +19,13 @@ class FakeNode {
   frequency = new FakeParam();
   type = '';
   stream = { id: 'stream' };
+  connected = false;
   connect<T>(n: T): T {
+    this.connected = true;
     return n;
+  }
+  disconnect() {
+    this.connected = false;
   }
   start() {}
   stop() {}
@@ -42,6 +48,11 @@ class FakeContext {
     return new FakeNode();
   }
   resume() {
+    this.state = 'running';
+    return Promise.resolve();
+  }
+  suspend() {
+    this.state = 'suspended';
     return Promise.resolve();
   }
   close() {
@@ -86,7 +97,8 @@ afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-const live = () => contexts.filter((c) => c.state !== 'closed');
+/** Audio graphs making sound: suspended between sounds. */
+const live = () => contexts.filter((c) => c.state === 'running');
 
 describe('Ringer', () => {
   it('rings on the chosen device, once however often asked, and stops cleanly', async () => {
@@ -102,6 +114,22 @@ describe('Ringer', () => {
     expect(live()).toHaveLength(0);
     expect(audios[0]!.playing).toBe(false);
     expect(html.dataset.ringing).toBeUndefined();
+  });
+
+  it('makes one audio graph and reuses it for every later sound, on the device each asks for', async () => {
+    const r = new Ringer();
+    r.ring('ringer-1', 0.5);
+    r.stop();
+    const beeped = r.beep('headset', 0.5);
+    await vi.advanceTimersByTimeAsync(1000);
+    await beeped;
+    r.ring('', 0.5);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(contexts).toHaveLength(1);
+    expect(audios).toHaveLength(1);
+    expect(audios[0]).toMatchObject({ sinkId: '', playing: true });
+    r.stop();
+    expect(live()).toHaveLength(0);
   });
 
   it('an unplugged ringer rings on the default device instead', async () => {

@@ -2,7 +2,7 @@
 // e-mails, messengers), where and what is connected (address, connection type, tariff, extra
 // services with switches), the latest conversations, calls and payments the local copy holds, and
 // the promotions to offer.
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Alert, Badge, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCloud, IconWifiOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,9 @@ function CardBody({ card }: { card: CustomerCard }) {
   // A WhatsApp id is the number without its plus; shown like the phones when it is one.
   const whatsapp = c.whatsappId && (/^\+?\d{7,15}$/.test(c.whatsappId) ? formatPhone(`+${c.whatsappId.replace(/^\+/, '')}`) : c.whatsappId);
   const messengers = [c.telegramId && `Telegram ${c.telegramId}`, whatsapp && `WhatsApp ${whatsapp}`].filter((m): m is string => Boolean(m));
+  // Who is calling comes first: the lists below (conversations, payments, offers) are drawn in a
+  // second, interruptible pass, so a ringing call's card shows without waiting for them.
+  const showLists = useDeferredValue(true, false);
 
   return (
     <Paper withBorder p="md" h="100%" data-testid="customer-card">
@@ -124,9 +127,13 @@ function CardBody({ card }: { card: CustomerCard }) {
             <Field label={t('customers.fields.since')}>{formatDate(c.createdAt, i18n.language)}</Field>
           </SimpleGrid>
 
-          <RecentContacts card={card} />
-          <RecentPayments payments={card.payments} />
-          <CustomerOffers offers={card.offers} today={localDay(new Date())} />
+          {showLists && (
+            <>
+              <RecentContacts card={card} />
+              <RecentPayments payments={card.payments} />
+              <CustomerOffers offers={card.offers} today={localDay(new Date())} />
+            </>
+          )}
         </Stack>
       </ScrollArea>
     </Paper>

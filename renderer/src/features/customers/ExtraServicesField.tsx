@@ -35,6 +35,8 @@ export function ExtraServicesField({ card }: { card: CustomerCard }) {
       },
     );
   const [more, setMore] = useState(false);
+  // The rest of the catalogue is drawn once first asked for: a card opens while a call rings.
+  const [asked, setAsked] = useState(false);
   const row = (s: (typeof listed)[number]) => (
     <Group key={s.id} gap="xs" wrap="nowrap" justify="space-between">
       <Switch
@@ -65,14 +67,17 @@ export function ExtraServicesField({ card }: { card: CustomerCard }) {
             size="compact-xs"
             justify="flex-start"
             leftSection={more ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
-            onClick={() => setMore((m) => !m)}
+            onClick={() => {
+              setAsked(true);
+              setMore((m) => !m);
+            }}
             aria-expanded={more}
             data-testid="extra-services-more"
           >
             {t('customers.services.more', { count: others.length })}
           </Button>
           <Collapse expanded={more}>
-            <Stack gap={4}>{others.map(row)}</Stack>
+            {asked && <Stack gap={4}>{others.map(row)}</Stack>}
           </Collapse>
         </>
       )}

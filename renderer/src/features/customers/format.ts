@@ -5,14 +5,29 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { Address } from '../../../../contract/domain/customer.ts';
 
 /** A Russian number nationally, any other internationally; what cannot be read stays as stored. */
+/** Parsing a number costs a fraction of a millisecond; lists show the same numbers on every render. */
+const formattedPhones = new Map<string, string>();
+const FORMATTED_PHONES_KEPT = 2000;
+
 export function formatPhone(e164: string): string {
+  const known = formattedPhones.get(e164);
+  if (known !== undefined) return known;
   const p = parsePhoneNumberFromString(e164);
-  if (!p) return e164;
-  return p.country === 'RU' || p.countryCallingCode === '7' ? p.formatNational() : p.formatInternational();
+  const text = !p ? e164 : p.country === 'RU' || p.countryCallingCode === '7' ? p.formatNational() : p.formatInternational();
+  if (formattedPhones.size >= FORMATTED_PHONES_KEPT) formattedPhones.clear();
+  formattedPhones.set(e164, text);
+  return text;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(kopecks: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(kopecks / 100);
+  let f = moneyFormats.get(language);
+  if (!f) {
+    f = new Intl.NumberFormat(language, { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
+    moneyFormats.set(language, f);
+  }
+  return f.format(kopecks / 100);
 }
 
 export function addressLine(t: TFunction, a: Address): string {

@@ -1,14 +1,16 @@
 // Customer reads: search as you type (debounced, previous results kept while the next load) and
 // one card. The replica's sync state and the connection are part of the keys: new rows, or the
 // server coming back, change what a search finds.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { PultApi } from '../../../../contract/ipc.ts';
 import { usePult } from '../../api/api-context.tsx';
 import { useConnectionStatus, useSyncStatus } from '../../api/hooks.ts';
 
 export const CUSTOMER_RESULTS = 30;
 
-function useFreshness(): string {
+/** Part of every customer query's key: what the replica and the connection had when it ran. */
+export function useCustomerFreshness(): string {
   const sync = useSyncStatus();
   const connection = useConnectionStatus();
   return `${sync.data ? `${sync.data.state}|${sync.data.since}` : 'none'}|${connection.data?.state ?? 'unknown'}`;
@@ -17,7 +19,7 @@ function useFreshness(): string {
 export function useCustomerSearch(query: string) {
   const api = usePult();
   const [debounced] = useDebouncedValue(query.trim(), 200);
-  const fresh = useFreshness();
+  const fresh = useCustomerFreshness();
   return useQuery({
     queryKey: ['customers', 'search', debounced, fresh],
     queryFn: () => api.invoke('customers.search', { query: debounced, limit: CUSTOMER_RESULTS }),
@@ -27,14 +29,21 @@ export function useCustomerSearch(query: string) {
   });
 }
 
+/** One customer's card; shared by the card view and the screen pop's prefetch, so both hit one cache entry. */
+export function customerCardQuery(api: PultApi, id: string, fresh: string) {
+  return queryOptions({
+    queryKey: ['customers', 'card', id, fresh],
+    queryFn: () => api.invoke('customers.get', { id }),
+    staleTime: 30_000,
+  });
+}
+
 export function useCustomerCard(id: string | null) {
   const api = usePult();
-  const fresh = useFreshness();
+  const fresh = useCustomerFreshness();
   return useQuery({
-    queryKey: ['customers', 'card', id, fresh],
-    queryFn: () => api.invoke('customers.get', { id: id! }),
+    ...customerCardQuery(api, id ?? '', fresh),
     enabled: id !== null,
     placeholderData: (previous, prevQuery) => (prevQuery?.queryKey[2] === id ? previous : undefined),
-    staleTime: 30_000,
   });
 }

@@ -4,7 +4,7 @@ import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NOT_READY_REASONS, type NotReadyReason } from '../../../../contract/domain/agent-state.ts';
 import type { AgentState } from './agent-policy.ts';
-import { usePhone, usePhoneStore } from './PhoneProvider.tsx';
+import { usePhoneSelect, usePhoneStore } from './PhoneProvider.tsx';
 
 const COLORS: Record<AgentState['state'], string> = { ready: 'teal', not_ready: 'orange', wrap_up: 'blue', offline: 'gray' };
 
@@ -17,7 +17,7 @@ function parse(value: string): AgentState {
 
 export function AgentStateControl() {
   const { t } = useTranslation();
-  const phone = usePhone();
+  const agent = usePhoneSelect((s) => s.agent);
   const store = usePhoneStore();
   const data = [
     { value: 'ready', label: t('phone.agent.ready') },
@@ -25,14 +25,14 @@ export function AgentStateControl() {
     { value: 'wrap_up', label: t('phone.agent.wrap_up') },
     { value: 'offline', label: t('phone.agent.offline') },
   ];
-  const color = COLORS[phone.agent.state];
+  const color = COLORS[agent.state];
   return (
     <Select
       data-testid="agent-state"
-      data-state={phone.agent.state}
+      data-state={agent.state}
       label={t('phone.agent.label')}
       data={data}
-      value={valueOf(phone.agent)}
+      value={valueOf(agent)}
       allowDeselect={false}
       w={260}
       onChange={(v) => {

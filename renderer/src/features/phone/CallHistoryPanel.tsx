@@ -3,7 +3,7 @@
 // marked "waiting to be sent". Opening it (or the Missed filter) marks missed calls seen and the
 // navigation badge clears; a call missed while it is open keeps its badge until then — the Phone
 // section opens by itself when a call rings, which is not the operator looking at the history.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconClockHour4, IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +40,9 @@ export function CallHistoryPanel() {
   }, [count, markSeen]);
 
   const items = history.data?.items ?? [];
-  const canCall = useCanDial();
+  // Every row's call-back button follows this; a ringing call changes it, and the rows then update
+  // in a second, interruptible pass rather than before the caller's card.
+  const canCall = useDeferredValue(useCanDial());
   const store = usePhoneStore();
   const dial = useCallback((number: string) => store.dial(number), [store]);
   return (

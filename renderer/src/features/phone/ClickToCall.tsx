@@ -6,14 +6,13 @@ import { notifications } from '@mantine/notifications';
 import { IconPhoneOutgoing } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { callNumberText } from './call-format.ts';
-import { usePhone, usePhoneStore, useShowPhone } from './PhoneProvider.tsx';
+import { usePhoneSelect, usePhoneStore, useShowPhone } from './PhoneProvider.tsx';
 
 export function ClickToCall({ number }: { number: string }) {
   const { t } = useTranslation();
-  const phone = usePhone();
+  const ready = usePhoneSelect((s) => s.registration.status === 'registered');
   const store = usePhoneStore();
   const show = useShowPhone();
-  const ready = phone.registration.status === 'registered';
   const text = callNumberText(number);
   const label = ready ? t('phone.clickToCall.call', { number: text }) : t('phone.clickToCall.notReady');
   return (

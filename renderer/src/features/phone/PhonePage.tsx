@@ -1,5 +1,6 @@
 // The Phone section: the agent's state on top; the call (ringing, in progress) or the dial pad on
 // the left, the screen pop or the wrap-up form beside it; the call history and callback tasks below.
+import { memo } from 'react';
 import { Alert, Badge, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ActiveCallPanel } from './ActiveCallPanel.tsx';
@@ -26,16 +27,10 @@ export function PhonePage() {
   const other = lines.find((c) => c !== active) ?? null;
   const current = ringing ?? active ?? null;
   const last = phone.lastEnded;
-  const tasks = useTasks();
-  const missed = useMissedUnseen();
 
   return (
     <Stack gap="md" data-testid="phone-page">
-      <Group gap="lg" align="flex-end">
-        <AgentStateControl />
-        <SipStatus />
-        <DndToggle />
-      </Group>
+      <PhoneStatusRow />
       {!phone.configured && (
         <Alert variant="light" color="blue" data-testid="phone-not-set-up">
           {t('phone.notSetUp')}
@@ -65,25 +60,46 @@ export function PhonePage() {
           )}
         </div>
       </Group>
-      <Tabs defaultValue="history" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="history" data-testid="tab-history" rightSection={missed > 0 ? <Badge size="xs" color="red" circle>{missed}</Badge> : null}>
-            {t('phone.history.title')}
-          </Tabs.Tab>
-          <Tabs.Tab value="tasks" data-testid="tab-tasks" rightSection={tasks.data?.items.length ? <Badge size="xs" variant="light" circle>{tasks.data.items.length}</Badge> : null}>
-            {t('phone.tasks.title')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="history" pt="sm">
-          <CallHistoryPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="tasks" pt="sm">
-          <CallbackTasks />
-        </Tabs.Panel>
-      </Tabs>
+      <PhoneLists />
     </Stack>
   );
 }
+
+// The parts below and above the call are memoised: the phone's state changes many times while a
+// call rings, and re-drawing them each time held the caller's card back (screen-pop benchmark).
+const PhoneStatusRow = memo(function PhoneStatusRow() {
+  return (
+    <Group gap="lg" align="flex-end">
+      <AgentStateControl />
+      <SipStatus />
+      <DndToggle />
+    </Group>
+  );
+});
+
+const PhoneLists = memo(function PhoneLists() {
+  const { t } = useTranslation();
+  const tasks = useTasks();
+  const missed = useMissedUnseen();
+  return (
+    <Tabs defaultValue="history" keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="history" data-testid="tab-history" rightSection={missed > 0 ? <Badge size="xs" color="red" circle>{missed}</Badge> : null}>
+          {t('phone.history.title')}
+        </Tabs.Tab>
+        <Tabs.Tab value="tasks" data-testid="tab-tasks" rightSection={tasks.data?.items.length ? <Badge size="xs" variant="light" circle>{tasks.data.items.length}</Badge> : null}>
+          {t('phone.tasks.title')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="history" pt="sm">
+        <CallHistoryPanel />
+      </Tabs.Panel>
+      <Tabs.Panel value="tasks" pt="sm">
+        <CallbackTasks />
+      </Tabs.Panel>
+    </Tabs>
+  );
+});
 
 /**
  * Why the operator's own call did not go through (busy, no answer, unreachable…). Not for incoming

@@ -15,6 +15,7 @@ import { ProtocolLinkConfirm } from './ProtocolLinkConfirm.tsx';
 import { usePhoneHotkeys } from './use-phone-hotkeys.ts';
 import { audioDevices } from '../../sip/devices/audio-devices.ts';
 import { IncomingAlertsProvider, useUnlessDnd } from './incoming-alerts-context.tsx';
+import { customerCardQuery, useCustomerFreshness } from '../customers/use-customers.ts';
 
 const PhoneContext = createContext<PhoneStore | null>(null);
 /** Brings up the Phone section (after a click-to-call), as a ringing call does. */
@@ -26,7 +27,8 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
   const api = usePult();
   const qc = useQueryClient();
   const { t } = useTranslation();
-  const ringing = useRingingRef(useUnlessDnd(onRinging));
+  const ringing = useLatest(useUnlessDnd(onRinging)); // the latest onRinging without re-creating the store
+  const fresh = useLatest(useCustomerFreshness());
   const [store] = useState(
     () =>
       new PhoneStore({
@@ -38,6 +40,8 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
         },
         onRinging: (call) => ringing.current(call),
         onError: (what, e) => notifications.show({ color: 'red', title: t(`phone.errors.${WHAT[what]}`), message: errorMessage(t, e) }),
+        // The caller's card is fetched as soon as the look-up names them, not after a render.
+        prefetchCustomer: (id) => qc.prefetchQuery(customerCardQuery(api, id, fresh.current)),
       }),
   );
   const account = usePhoneAccount();
@@ -72,12 +76,12 @@ export function PhoneProvider({ children, onRinging, onShow }: { children: React
   );
 }
 
-/** The latest onRinging without re-creating the store. */
-function useRingingRef(fn: (call: PhoneCall) => void) {
-  const ref = useRef(fn);
+/** A ref that always holds the latest value, for callbacks made once. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
   useEffect(() => {
-    ref.current = fn;
-  }, [fn]);
+    ref.current = value;
+  }, [value]);
   return ref;
 }
 
@@ -92,16 +96,18 @@ export function useShowPhone(): () => void {
 }
 
 /**
- * Whether a call can be placed now (registered, no call in progress). A boolean snapshot: a view
- * using it re-renders when that changes, not on every change of the phone's state (a ringing call
- * changes it many times a second, and a history of 200 rows was re-rendering with each).
+ * One part of the phone's state; the view re-renders when that part changes, not on every change
+ * (a ringing call changes the state many times a second, and each render then holds the screen pop
+ * back). `select` must return a primitive or a part of the snapshot as it is (no new objects).
  */
-export function useCanDial(): boolean {
+export function usePhoneSelect<T>(select: (s: PhoneSnapshot) => T): T {
   const store = usePhoneStore();
-  return useSyncExternalStore(store.subscribe, () => {
-    const s = store.getSnapshot();
-    return s.registration.status === 'registered' && s.calls.length === 0;
-  });
+  return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
+}
+
+/** Whether a call can be placed now (registered, no call in progress). */
+export function useCanDial(): boolean {
+  return usePhoneSelect((s) => s.registration.status === 'registered' && s.calls.length === 0);
 }
 
 export function usePhone(): PhoneSnapshot {

@@ -21,20 +21,36 @@ export function IncomingAlertsProvider({ store, onShow, children }: { store: Pho
   const { t, i18n } = useTranslation();
   const settings = useSettings().data;
   const notifier = useCallNotifier(store, onShow);
-  const [alerts] = useState(
-    () =>
-      new IncomingAlerts({
-        store,
-        sounds: {
-          ring: (volume) => ringer.ring(audioDevices.sinkFor('ringer'), volume),
-          stopRing: () => ringer.stop(),
-          // Auto-answer is for headsets: the beep sounds where the call will be heard.
-          beep: (volume) => ringer.beep(audioDevices.sinkFor('speaker'), volume),
+  const [alerts] = useState(() => {
+    // The ring starts in the next task: the ringing panel is drawn and the caller's look-up answer
+    // handled first (starting the sound costs the page milliseconds; a few more before it sounds
+    // are not heard).
+    let ringSoon: ReturnType<typeof setTimeout> | null = null;
+    const cancelRing = () => {
+      if (ringSoon) clearTimeout(ringSoon);
+      ringSoon = null;
+    };
+    return new IncomingAlerts({
+      store,
+      sounds: {
+        ring: (volume) => {
+          cancelRing();
+          ringSoon = setTimeout(() => {
+            ringSoon = null;
+            ringer.ring(audioDevices.sinkFor('ringer'), volume);
+          }, 0);
         },
-        notifier,
-        onDeclined: (call) => notifications.show({ color: 'orange', autoClose: 8000, message: i18n.t('phone.dnd.declined', { who: callerLabel(call) }) }),
-      }),
-  );
+        stopRing: () => {
+          cancelRing();
+          ringer.stop();
+        },
+        // Auto-answer is for headsets: the beep sounds where the call will be heard.
+        beep: (volume) => ringer.beep(audioDevices.sinkFor('speaker'), volume),
+      },
+      notifier,
+      onDeclined: (call) => notifications.show({ color: 'orange', autoClose: 8000, message: i18n.t('phone.dnd.declined', { who: callerLabel(call) }) }),
+    });
+  });
 
   useEffect(() => {
     const audio = settings?.audio ?? DEFAULT_AUDIO_SETTINGS;

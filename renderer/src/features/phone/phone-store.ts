@@ -92,7 +92,15 @@ export interface PhoneStoreOptions {
   onRinging?: (call: PhoneCall) => void;
   /** What failed: the method the store called. */
   onError?: (what: PhoneStoreCall, e: unknown) => void;
+  /**
+   * Loads the found caller's card into the views' cache. The pop shows "found" once it is there
+   * (or after CARD_WAIT_MS): the card is drawn once, with its data, instead of a spinner first.
+   */
+  prefetchCustomer?: (customerId: string) => Promise<unknown>;
 }
+
+/** The longest a found caller's pop waits for their card before it shows with a spinner. */
+export const CARD_WAIT_MS = 300;
 
 /** The methods the store calls on its own (the views call the others). */
 export type PhoneStoreCall = 'agent.setState' | 'customers.search' | 'calls.log';
@@ -315,10 +323,14 @@ export class PhoneStore {
       (r) => {
         const hit = r.results.find((h) => h.matched === 'phone' && h.phone === call.facts.number) ?? r.results.find((h) => h.matched === 'phone');
         const customerId = hit?.id ?? null;
-        const current = this.calls.get(id) ?? (this.state.lastEnded?.snapshot.id === id ? this.state.lastEnded : null);
-        if (current) this.patchCall(id, { lookup: hit ? 'found' : 'unknown', facts: { ...current.facts, customerId } });
-        const w = this.state.wrapUp;
-        if (customerId && w?.callId === call.facts.callId && !w.customerId) this.set({ wrapUp: { ...w, customerId } });
+        const show = () => {
+          const current = this.calls.get(id) ?? (this.state.lastEnded?.snapshot.id === id ? this.state.lastEnded : null);
+          if (current) this.patchCall(id, { lookup: hit ? 'found' : 'unknown', facts: { ...current.facts, customerId } });
+          const w = this.state.wrapUp;
+          if (customerId && w?.callId === call.facts.callId && !w.customerId) this.set({ wrapUp: { ...w, customerId } });
+        };
+        if (customerId && this.opts.prefetchCustomer) this.afterCard(customerId, show);
+        else show();
         return customerId;
       },
       (e: unknown) => {
@@ -328,6 +340,19 @@ export class PhoneStore {
       },
     );
     this.lookups.set(id, found);
+  }
+
+  /** Runs show() once the card is cached, failed to load, or CARD_WAIT_MS passed — whichever is first. */
+  private afterCard(customerId: string, show: () => void): void {
+    let shown = false;
+    const once = () => {
+      if (shown) return;
+      shown = true;
+      clearTimeout(timer);
+      show();
+    };
+    const timer = setTimeout(once, CARD_WAIT_MS);
+    this.opts.prefetchCustomer!(customerId).then(once, once);
   }
 
   private onCall(snapshot: CallSnapshot): void {
