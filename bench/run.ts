@@ -9,6 +9,7 @@ import { kbSearch } from './scenarios/kb-search.ts';
 import { liveLatency } from './scenarios/live-latency.ts';
 import { replicaApply } from './scenarios/replica-apply.ts';
 import { serverSearch } from './scenarios/server-search.ts';
+import { serverWrite } from './scenarios/server-write.ts';
 import { screenPop } from './scenarios/screen-pop.ts';
 import { syncPull } from './scenarios/sync-pull.ts';
 import type { Row } from './lib/timing.ts';
@@ -16,6 +17,7 @@ import type { Row } from './lib/timing.ts';
 const scenarios: Record<string, () => Promise<Row[]>> = {
   'ipc-router': ipcRouter,
   'server-search': serverSearch,
+  'server-write': () => serverWrite(),
   'sync-pull': syncPull,
   'replica-apply': replicaApply,
   'first-sync': () => firstSync(),

@@ -8,6 +8,9 @@
 //   every agent: the calls they took or made in the last scopeDays days (call history), their open
 //     follow-up tasks and those done in that time, and the connection requests they took in it.
 //     Nothing else scoped for other roles (they look customers up online).
+// refreshScopeOfRowsIn is the same refresh restricted to a few rows a write touched (and the rows
+// whose place in scope hangs on them): the same SQL with a filter, so it cannot disagree with the
+// full one, at the cost of those rows rather than of the agent's whole scope.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { projectionOfDesired, SCOPED_ENTITIES } from './entities.ts';
@@ -31,46 +34,138 @@ function agentFilter(column: string, target: ScopeTarget): RawBuilder<unknown> {
   return sql`${sql.ref(column)} = any(${ids}::uuid[])`;
 }
 
-/** (audience, entity, entity_id) of everything the target agents should hold. */
-function desiredScope(target: ScopeTarget, opts: ScopeOptions): RawBuilder<unknown> {
+type ScopedEntity = (typeof SCOPED_ENTITIES)[number];
+
+/**
+ * Which rows a refresh looks at: every row, or those the query lists in its CTE `listed_rows`
+ * (entity, entity_id). Every scoped entity's id is a uuid.
+ */
+type RowFilter = 'every row' | 'listed rows';
+const LISTED = sql.table('listed_rows');
+
+/** `column` is one of the listed ids of `entity` (always true for every row). */
+function listed(rows: RowFilter, entity: ScopedEntity, column: string): RawBuilder<unknown> {
+  if (rows === 'every row') return sql`true`;
+  return sql`${sql.ref(column)} in (${listedIds(entity)})`;
+}
+
+function listedIds(entity: ScopedEntity): RawBuilder<unknown> {
+  return sql`select entity_id::uuid from ${LISTED} where entity = ${entity}`;
+}
+
+/** A customer is needed for its own row and for its payments' rows. */
+function customerNeeded(rows: RowFilter, column: string): RawBuilder<unknown> {
+  if (rows === 'every row') return sql`true`;
+  return sql`${sql.ref(column)} in (${listedIds('customer')}
+    union select p.customer_id from payments p where p.id in (${listedIds('payment')}))`;
+}
+
+/** A conversation is needed for its own row, its messages', its calls' and its customer's (and so the payments'). */
+function conversationNeeded(rows: RowFilter, column: string): RawBuilder<unknown> {
+  if (rows === 'every row') return sql`true`;
+  return sql`${sql.ref(column)} in (${listedIds('conversation')}
+    union select m.conversation_id from messages m where m.id in (${listedIds('message')})
+    union select k.conversation_id from calls k where k.id in (${listedIds('call')})
+    union select x.id from conversations x where ${customerNeeded(rows, 'x.customer_id')})`;
+}
+
+/**
+ * (audience, entity, entity_id) of everything the target agents should hold — of the listed rows
+ * only, when `rows` lists some: each branch keeps its own entity's listed ids, and the CTEs the
+ * branches share keep what those ids need, so the answer for a listed row is the full one's.
+ */
+function desiredScope(target: ScopeTarget, opts: ScopeOptions, rows: RowFilter): RawBuilder<unknown> {
   const since = new Date(opts.now.getTime() - opts.scopeDays * 24 * 60 * 60 * 1000);
   const conversations = sql`
     select cv.id, cv.customer_id, cv.assignee_id from conversations cv join agents a on a.id = cv.assignee_id
-     where a.role = 'operator' and ${agentFilter('a.id', target)} and (cv.status <> 'resolved' or cv.updated_at >= ${since})`;
+     where a.role = 'operator' and ${agentFilter('a.id', target)} and (cv.status <> 'resolved' or cv.updated_at >= ${since})
+       and ${conversationNeeded(rows, 'cv.id')}`;
   const paidSince = new Date(opts.now.getTime() - PAYMENT_HISTORY_DAYS * 24 * 60 * 60 * 1000);
   return sql`
     with cv as (${conversations}),
     cust as (
       select a.id as audience, c.id as customer_id
         from agents a join customers c on c.personal_manager_id = a.id
-       where a.role = 'personal_manager' and ${agentFilter('a.id', target)}
-      union select cv.assignee_id, cv.customer_id from cv where cv.customer_id is not null
+       where a.role = 'personal_manager' and ${agentFilter('a.id', target)} and ${customerNeeded(rows, 'c.id')}
+      union select cv.assignee_id, cv.customer_id from cv where cv.customer_id is not null and ${customerNeeded(rows, 'cv.customer_id')}
     )
-    select audience, 'customer' as entity, customer_id::text as entity_id from cust
+    select audience, 'customer' as entity, customer_id::text as entity_id from cust where ${listed(rows, 'customer', 'cust.customer_id')}
     union select cust.audience, 'payment', p.id::text from cust join payments p on p.customer_id = cust.customer_id and p.paid_at >= ${paidSince}
-    union select cv.assignee_id, 'conversation', cv.id::text from cv
-    union select cv.assignee_id, 'message', m.id::text from cv join messages m on m.conversation_id = cv.id
-    union select cv.assignee_id, 'call', k.id::text from cv join calls k on k.conversation_id = cv.id
+     where ${listed(rows, 'payment', 'p.id')}
+    union select cv.assignee_id, 'conversation', cv.id::text from cv where ${listed(rows, 'conversation', 'cv.id')}
+    union select cv.assignee_id, 'message', m.id::text from cv join messages m on m.conversation_id = cv.id where ${listed(rows, 'message', 'm.id')}
+    union select cv.assignee_id, 'call', k.id::text from cv join calls k on k.conversation_id = cv.id where ${listed(rows, 'call', 'k.id')}
     union select k.agent_id, 'call', k.id::text from calls k
-     where ${agentFilter('k.agent_id', target)} and k.started_at >= ${since}
+     where ${agentFilter('k.agent_id', target)} and k.started_at >= ${since} and ${listed(rows, 'call', 'k.id')}
     union select t.assignee_id, 'task', t.id::text from tasks t
-     where ${agentFilter('t.assignee_id', target)} and (t.status = 'open' or t.done_at >= ${since})
+     where ${agentFilter('t.assignee_id', target)} and (t.status = 'open' or t.done_at >= ${since}) and ${listed(rows, 'task', 't.id')}
     union select r.created_by, 'connection_request', r.id::text from connection_requests r
-     where ${agentFilter('r.created_by', target)} and r.received_at >= ${since}`;
+     where ${agentFilter('r.created_by', target)} and r.received_at >= ${since} and ${listed(rows, 'connection_request', 'r.id')}`;
+}
+
+/** Rows of one entity that a write created or changed in a way that may move them into or out of scope. */
+export interface ScopeRows {
+  entity: ScopedEntity;
+  ids: readonly string[];
+}
+
+/**
+ * The listed rows and those whose place in scope hangs on them, as desiredScope says: a
+ * conversation carries its messages, its calls and its customer; a customer (its own or its
+ * conversation's) carries its payments. A write that takes a row away from one of these (a
+ * conversation given another customer) lists the old one too.
+ */
+function rowsAndDependents(rows: readonly ScopeRows[]): RawBuilder<unknown> {
+  const entities = rows.flatMap((r) => r.ids.map(() => r.entity));
+  const ids = rows.flatMap((r) => [...r.ids]);
+  const conversations = sql`select entity_id::uuid from asked where entity = 'conversation'`;
+  return sql`
+    with asked as (select entity, entity_id from unnest(${entities}::text[], ${ids}::text[]) as a(entity, entity_id)),
+    customers as (
+      select entity_id::uuid as id from asked where entity = 'customer'
+      union select cv.customer_id from conversations cv where cv.id in (${conversations}) and cv.customer_id is not null
+    )
+    select entity, entity_id from asked
+    union select 'message', m.id::text from messages m where m.conversation_id in (${conversations})
+    union select 'call', k.id::text from calls k where k.conversation_id in (${conversations})
+    union select 'customer', id::text from customers
+    union select 'payment', p.id::text from payments p where p.customer_id in (select id from customers)`;
 }
 
 /** Brings the target agents' feed rows in line with their scope, inside the caller's transaction. */
 export async function refreshScopeIn(trx: Transaction<DB>, target: ScopeTarget, opts: ScopeOptions): Promise<{ upserts: number; deletes: number }> {
-  if (target !== 'all' && typeof target !== 'string' && target.length === 0) return { upserts: 0, deletes: 0 };
-  const r = await refreshScopeSql(target, opts).execute(trx);
-  const row = r.rows[0]!;
+  if (noAgents(target)) return { upserts: 0, deletes: 0 };
+  return runRefresh(trx, refreshScopeSql(target, opts, null));
+}
+
+/**
+ * refreshScopeIn for the listed rows (and their dependents) only: upserts for those now in a target
+ * agent's scope, tombstones for those that left it; the rest of the feed is not looked at. For a
+ * write of a few rows, whatever the size of the writer's scope.
+ */
+export async function refreshScopeOfRowsIn(trx: Transaction<DB>, target: ScopeTarget, rows: readonly ScopeRows[], opts: ScopeOptions): Promise<{ upserts: number; deletes: number }> {
+  if (noAgents(target) || rows.every((r) => r.ids.length === 0)) return { upserts: 0, deletes: 0 };
+  return runRefresh(trx, refreshScopeSql(target, opts, rowsAndDependents(rows)));
+}
+
+function noAgents(target: ScopeTarget): boolean {
+  return target !== 'all' && typeof target !== 'string' && target.length === 0;
+}
+
+async function runRefresh(trx: Transaction<DB>, query: RawBuilder<{ upserts: number; deletes: number }>): Promise<{ upserts: number; deletes: number }> {
+  const row = (await query.execute(trx)).rows[0]!;
   return { upserts: row.upserts, deletes: row.deletes };
 }
 
-function refreshScopeSql(target: ScopeTarget, opts: ScopeOptions): RawBuilder<{ upserts: number; deletes: number }> {
+/** The refresh of every row of the target agents' scope (listedRows null), or of the rows listedRows selects. */
+function refreshScopeSql(target: ScopeTarget, opts: ScopeOptions, listedRows: RawBuilder<unknown> | null): RawBuilder<{ upserts: number; deletes: number }> {
   const wanted = SCOPED_ENTITIES.map((entity) => projectionOfDesired(entity, 'desired'));
+  const rows: RowFilter = listedRows ? 'listed rows' : 'every row';
+  const listing = listedRows ? sql`${LISTED} as materialized (${listedRows}),` : sql``;
+  const onlyListed = listedRows ? sql`and (f.entity, f.entity_id) in (select entity, entity_id from ${LISTED})` : sql``;
   return sql<{ upserts: number; deletes: number }>`
-    with desired as materialized (${desiredScope(target, opts)}),
+    with ${listing}
+    desired as materialized (${desiredScope(target, opts, rows)}),
     wanted as (${sql.join(wanted, sql` union all `)}),
     -- Only rows that differ are written: ON CONFLICT locks every row it meets, even unchanged ones.
     changed as (
@@ -86,7 +181,7 @@ function refreshScopeSql(target: ScopeTarget, opts: ScopeOptions): RawBuilder<{ 
     ),
     gone as (
       update sync_feed f set op = 'delete', data = null, version = null
-       where f.audience is not null and ${agentFilter('f.audience', target)} and f.op = 'upsert'
+       where f.audience is not null and ${agentFilter('f.audience', target)} and f.op = 'upsert' ${onlyListed}
          and not exists (select 1 from desired d where d.audience = f.audience and d.entity = f.entity and d.entity_id = f.entity_id)
       returning 1
     ),

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { MUTATION_SCHEMAS, Role } from '../../../../contract/index.ts';
 import { recordChanges } from '../record-changes.ts';
 import { recordNewChild } from '../record-child.ts';
+import { refreshScopeOfRowsIn } from '../scope.ts';
 import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
 
@@ -16,7 +17,7 @@ export async function addNote(ctx: MutationContext, args: z.output<(typeof MUTAT
   const conversation = await trx
     .selectFrom('conversations as cv')
     .leftJoin('customers as c', 'c.id', 'cv.customer_id')
-    .select(['cv.id', 'c.personal_manager_id'])
+    .select(['cv.id', 'cv.assignee_id', 'c.personal_manager_id'])
     .where('cv.id', '=', args.conversationId)
     .forUpdate('cv')
     .executeTakeFirst();
@@ -36,4 +37,9 @@ export async function addNote(ctx: MutationContext, args: z.output<(typeof MUTAT
   await trx.updateTable('conversations').set({ updated_at: ctx.now }).where('id', '=', args.conversationId).execute();
   await recordChanges(trx, 'conversation', [args.conversationId]);
   await recordNewChild(trx, 'message', args.noteId, { entity: 'conversation', id: args.conversationId });
+  // The conversation is updated now: resolved long ago, it comes back into its assignee's scope with
+  // its messages, calls, customer and payments (a note added from a search, or by a supervisor).
+  if (conversation.assignee_id) {
+    await refreshScopeOfRowsIn(trx, conversation.assignee_id, [{ entity: 'conversation', ids: [args.conversationId] }], { now: ctx.now, scopeDays: ctx.scopeDays });
+  }
 }

@@ -12,5 +12,6 @@ export async function completeTask(ctx: MutationContext, args: z.output<(typeof 
   if (task.assignee_id !== ctx.agent.id) throw new MutationRefused('forbidden', 'this task is assigned to someone else', `${ctx.prefix}.taskId`);
   if (task.status === 'done') return;
   await ctx.trx.updateTable('tasks').set({ status: 'done', done_at: ctx.now }).where('id', '=', args.taskId).execute();
+  // Done just now, it stays in its assignee's scope (done within the window): only its data changes.
   await recordChanges(ctx.trx, 'task', [args.taskId]);
 }

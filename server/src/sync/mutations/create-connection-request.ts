@@ -5,7 +5,7 @@
 // replica lists it) in this transaction.
 import type { z } from 'zod';
 import type { ConnectionType, MUTATION_SCHEMAS } from '../../../../contract/index.ts';
-import { refreshScopeIn } from '../scope.ts';
+import { refreshScopeOfRowsIn } from '../scope.ts';
 import type { MutationContext } from './context.ts';
 import { MAY_PHONE } from './log-call.ts';
 import { MutationRefused } from './refusal.ts';
@@ -46,5 +46,6 @@ export async function createConnectionRequest(ctx: MutationContext, args: Args):
       call_id: args.callId, created_by: agent.id, status: 'new', created_at: new Date(args.createdAt), received_at: now,
     })
     .execute();
-  await refreshScopeIn(trx, agent.id, { now, scopeDays: ctx.scopeDays });
+  // Only the request itself enters a scope (its creator's); nothing hangs on it.
+  await refreshScopeOfRowsIn(trx, agent.id, [{ entity: 'connection_request', ids: [args.requestId] }], { now, scopeDays: ctx.scopeDays });
 }

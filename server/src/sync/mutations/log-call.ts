@@ -4,7 +4,7 @@
 // reachable for this agent (a personal manager: the portfolio).
 import type { z } from 'zod';
 import type { MUTATION_SCHEMAS, Role } from '../../../../contract/index.ts';
-import { refreshScopeIn } from '../scope.ts';
+import { refreshScopeOfRowsIn } from '../scope.ts';
 import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
 
@@ -37,6 +37,8 @@ export async function logCall(ctx: MutationContext, args: Args): Promise<void> {
       result: args.result, ivr_choice: args.ivrChoice,
     })
     .execute();
-  // The new call enters its agent's scope (call history) in this transaction.
-  await refreshScopeIn(trx, agent.id, { now: ctx.now, scopeDays: ctx.scopeDays });
+  // The new call enters its agent's scope (call history) in this transaction, if it started within
+  // the scope window (a call queued offline for weeks does not). Nothing else moves: the call has no
+  // conversation yet, and a customer enters an operator's scope through a conversation, not a call.
+  await refreshScopeOfRowsIn(trx, agent.id, [{ entity: 'call', ids: [args.callId] }], { now: ctx.now, scopeDays: ctx.scopeDays });
 }

@@ -28,6 +28,7 @@ export async function setExtraService(ctx: MutationContext, args: z.output<(type
     if (Number(r.numDeletedRows) === 0) return;
   }
   await trx.updateTable('customers').set({ updated_at: ctx.now }).where('id', '=', customer.id).execute();
+  // Services do not decide who holds a customer: its holders get the new data, no scope moves.
   await recordChanges(trx, 'customer', [customer.id]);
   await writeAudit(trx, {
     action: 'customer_updated', actorAgentId: agent.id, actorLogin: agent.login, targetType: 'customer', targetId: customer.id,

@@ -28,6 +28,7 @@ export async function updateContacts(ctx: MutationContext, args: z.output<(typeo
     phones: phones && [...new Set(phones)],
     emails: args.emails && [...new Set(args.emails.map((e) => e.trim()))],
   };
+  // Contacts do not decide who holds a customer: its holders get the new data, no scope moves.
   const fields = await updatePersonalData(ctx.trx, before, change, ctx.now);
   if (fields.length === 0) return;
   await writeAudit(ctx.trx, {

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { ConversationStatus, MUTATION_SCHEMAS, WrapUpResult } from '../../../../contract/index.ts';
 import { recordChanges } from '../record-changes.ts';
-import { refreshScopeIn } from '../scope.ts';
+import { refreshScopeOfRowsIn } from '../scope.ts';
 import type { MutationContext } from './context.ts';
 import { MAY_PHONE } from './log-call.ts';
 import { MutationRefused } from './refusal.ts';
@@ -62,8 +62,18 @@ export async function wrapUpCall(ctx: MutationContext, args: Args): Promise<void
       }).execute();
     }
   }
-  // Holders of the call and conversation see the change; the agent's scope takes in what is new.
+  // Holders of the call and conversation see the change. What may enter a scope: the task (the
+  // agent's); the conversation, now updated, with what hangs on it — its messages, its calls (this
+  // one too), its customer and the customer's payments — for its assignee, who is the agent or, for
+  // an existing conversation, a colleague (it may have been resolved long ago and out of scope).
+  // Nothing leaves: the call keeps its conversation, the conversation its assignee and customer.
   await recordChanges(trx, 'call', [args.callId]);
   await recordChanges(trx, 'conversation', [conversationId]);
-  await refreshScopeIn(trx, agent.id, { now, scopeDays: ctx.scopeDays });
+  const assignee = conversation?.assignee_id ?? agent.id;
+  await refreshScopeOfRowsIn(
+    trx,
+    [...new Set([agent.id, assignee])],
+    [{ entity: 'call', ids: [args.callId] }, { entity: 'conversation', ids: [conversationId] }, { entity: 'task', ids: args.followUp ? [args.followUp.taskId] : [] }],
+    { now, scopeDays: ctx.scopeDays },
+  );
 }
