@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { PultError } from './errors.ts';
 import { Agent } from './domain/agent.ts';
 import { Article } from './domain/article.ts';
-import { Call, CallOutcome, Conversation, Message } from './domain/conversation.ts';
+import { Call, CallOutcome, Conversation, Message, MessageTemplate } from './domain/conversation.ts';
 import { Customer, ExtraService, Payment, Tariff } from './domain/customer.ts';
 import { Promotion } from './domain/promotion.ts';
 import { TroubleshootingScript } from './domain/script.ts';
@@ -180,6 +180,23 @@ export const MUTATION_SCHEMAS = {
   'task.complete': z.strictObject({ taskId: z.uuid() }),
   /** A prospect's request to get connected (apartment building or private house), made by the client. */
   'connectionRequest.create': ConnectionRequestCreate,
+  /**
+   * A reply to the customer in the conversation's channel (Telegram, WhatsApp), queued on the
+   * server and sent by its dispatcher; `messageId` is made by the client. A WhatsApp template is
+   * what may go out after the customer's 24-hour window has closed.
+   */
+  'message.reply': z
+    .strictObject({
+      conversationId: z.uuid(),
+      messageId: z.uuid(),
+      body: z.string().trim().max(4096),
+      attachmentIds: z.array(z.uuid()).max(10).optional(),
+      template: MessageTemplate.optional(),
+    })
+    .refine((r) => r.body.length > 0 || (r.attachmentIds?.length ?? 0) > 0 || r.template !== undefined, {
+      message: 'a reply needs words, a file or a template',
+      path: ['body'],
+    }),
 } as const;
 export type MutationName = keyof typeof MUTATION_SCHEMAS;
 export const MUTATION_NAMES = Object.keys(MUTATION_SCHEMAS) as [MutationName, ...MutationName[]];

@@ -3,12 +3,16 @@ import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { makeRequireRole } from './auth/require-role.ts';
+import { startChannelDispatcher } from './channels/dispatcher.ts';
 import { DEFAULT_SETTINGS, type AppContext, type ServerSettings } from './context.ts';
 import type { Database } from './db/open-database.ts';
 import { HttpError, installErrorHandlers } from './http/errors.ts';
 import { createLogger, type LogOptions } from './http/logger.ts';
 import { installProtocolCheck } from './http/protocol.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerChannelAttachmentRoutes } from './routes/channels-attachments.ts';
+import { registerTelegramChannelRoutes } from './routes/channels-telegram.ts';
+import { registerWhatsAppChannelRoutes } from './routes/channels-whatsapp.ts';
 import { registerConnectionRequestRoutes } from './routes/connection-requests.ts';
 import { registerCustomerRoutes } from './routes/customers.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
@@ -59,6 +63,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerKbImageRoutes(app, ctx, requireRole);
   registerSyncRoutes(app, ctx, requireRole);
   registerConnectionRequestRoutes(app, ctx, requireRole);
+  registerTelegramChannelRoutes(app, ctx);
+  registerWhatsAppChannelRoutes(app, ctx);
+  registerChannelAttachmentRoutes(app, ctx, requireRole);
+  startChannelDispatcher(app, ctx);
   // Live pokes need LISTEN; a database handle without it (some tests) serves pull and push only.
   if (opts.database.listen) {
     await app.register(websocket, { options: { maxPayload: 1024 } });

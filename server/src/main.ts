@@ -2,10 +2,15 @@
 //   node server/src/main.ts [--port 8780] [--host 127.0.0.1] [--data-dir .data/server]
 //                           [--seed | --no-seed] [--seed-customers N] [--log-level info]
 // DATABASE_URL=postgres://… uses PostgreSQL instead of the embedded database in --data-dir.
+// Chat channels (server/src/channels/README.md): PULT_TELEGRAM_BOT_TOKEN, PULT_TELEGRAM_WEBHOOK_SECRET
+// [, PULT_TELEGRAM_API_BASE]; PULT_WHATSAPP_ACCESS_TOKEN, PULT_WHATSAPP_APP_SECRET,
+// PULT_WHATSAPP_VERIFY_TOKEN, PULT_WHATSAPP_PHONE_NUMBER_ID [, PULT_WHATSAPP_GRAPH_BASE];
+// PULT_ATTACHMENT_MAX_BYTES (50 MB by default).
 // Once listening it prints one JSON line on stdout: {"event":"listening","url":"http://127.0.0.1:PORT/"}
 // (--port 0 picks a free port); logs go to stderr.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
+import { channelSettingsFromEnv, DEFAULT_CHANNEL_SETTINGS, type ChannelSettings } from './channels/settings.ts';
 import { DEFAULT_SETTINGS } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -51,8 +56,17 @@ async function main(): Promise<void> {
   // Demo data by default only for the embedded database; a real PostgreSQL is seeded on request.
   const seed = values.seed ?? !databaseUrl;
 
+  // Channel credentials come from the environment only (PULT_TELEGRAM_*, PULT_WHATSAPP_*); a wrong
+  // one stops the start with the variable's name, never its value.
+  let channels: ChannelSettings;
+  try {
+    channels = { ...DEFAULT_CHANNEL_SETTINGS, ...channelSettingsFromEnv(process.env) };
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: values['data-dir'] });
-  const app = await buildApp({ database, log: { level: values['log-level'] } });
+  const app = await buildApp({ database, log: { level: values['log-level'] }, settings: { channels } });
   const log = app.log;
   log.info({ database: database.kind, dataDir: databaseUrl ? undefined : values['data-dir'] }, 'database opened');
 

@@ -101,7 +101,11 @@ export interface ConversationsTable {
   assignee_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the customer last wrote (WhatsApp's 24-hour window). */
+  last_inbound_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface MessagesTable {
   id: string;
@@ -110,6 +114,41 @@ export interface MessagesTable {
   author_agent_id: string | null;
   body: string;
   created_at: Timestamp;
+  /** Set (with channel) for messages a channel knows: unique per channel. */
+  channel: Nullable<string>;
+  channel_message_id: Nullable<string>;
+  delivery_status: Nullable<'queued' | 'sent' | 'delivered' | 'read' | 'failed'>;
+  delivery_error_code: Nullable<string>;
+  delivery_error: Nullable<string>;
+  delivery_updated_at: Nullable<Date | string>;
+  delivery_attempts: Generated<number>;
+  next_attempt_at: Nullable<Date | string>;
+  template: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface AttachmentBlobsTable {
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  message_id: string | null;
+  position: Generated<number>;
+  sha256: string | null;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  refused: 'too_large' | 'download_failed' | null;
+  created_at: Timestamp;
+}
+
+export interface ChannelWebhookEventsTable {
+  channel: string;
+  event_id: string;
+  received_at: Timestamp;
 }
 
 export interface CallsTable {
@@ -305,6 +344,9 @@ export interface DB {
   tasks: TasksTable;
   agent_state_changes: AgentStateChangesTable;
   connection_requests: ConnectionRequestsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  attachments: AttachmentsTable;
+  channel_webhook_events: ChannelWebhookEventsTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -136,6 +136,6 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
 /** Empties every table (schema and migrations stay). */
 export async function wipeData(db: Kysely<DB>): Promise<void> {
   // The feed's version sequence is not restarted: a replica's cursor must never point past new rows.
-  await sql`truncate table agent_state_changes, tasks, wrap_up_codes, promotions, kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
+  await sql`truncate table channel_webhook_events, attachments, attachment_blobs, agent_state_changes, tasks, wrap_up_codes, promotions, kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
     customer_extra_services, customers, extra_services, tariffs, agents, sites restart identity cascade`.execute(db);
 }

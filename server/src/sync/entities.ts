@@ -58,8 +58,18 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
   message: {
     table: 'messages',
     idType: 'uuid',
+    // The inbox's fields appear only when set, so messages without them keep their exact data
+    // (no feed churn, and replicas from before the inbox see what they always saw). Only channel
+    // messages (channel set: ingested or replies) can have files, so only they pay for the lookup.
     json: `jsonb_build_object('id', t.id, 'conversationId', t.conversation_id, 'direction', t.direction,
-      'authorAgentId', t.author_agent_id, 'body', t.body, 'createdAt', ${iso('created_at')})`,
+      'authorAgentId', t.author_agent_id, 'body', t.body, 'createdAt', ${iso('created_at')})
+      || case when t.channel_message_id is null then '{}'::jsonb else jsonb_build_object('channelMessageId', t.channel_message_id) end
+      || case when t.delivery_status is null then '{}'::jsonb else jsonb_build_object('delivery', jsonb_build_object(
+           'status', t.delivery_status, 'errorCode', t.delivery_error_code, 'error', t.delivery_error, 'at', to_char(coalesce(t.delivery_updated_at, t.created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) end
+      || case when t.template is null then '{}'::jsonb else jsonb_build_object('template', t.template) end
+      || case when t.channel is null then '{}'::jsonb else coalesce((select jsonb_build_object('attachments', jsonb_agg(jsonb_build_object(
+           'id', a.id, 'fileName', a.file_name, 'mimeType', a.mime_type, 'size', a.size, 'sha256', a.sha256, 'refused', a.refused)
+           order by a.position, a.id)) from attachments a where a.message_id = t.id having count(*) > 0), '{}'::jsonb) end`,
   },
   call: {
     table: 'calls',

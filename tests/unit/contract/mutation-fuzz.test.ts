@@ -28,6 +28,10 @@ const VALID: { [N in MutationName]: z.input<(typeof MUTATION_SCHEMAS)[N]> } = {
     address: { region: 'Москва', city: 'Москва', street: 'ул. Профсоюзная', house: '43к2', apartment: '118' }, tariffId: 'home-100',
     preferredTime: 'в будни после 18:00', comment: 'Нужен роутер', callId: '10000000-0000-4000-8000-000000000001', createdAt: '2026-11-26T12:03:00.000Z',
   },
+  'message.reply': {
+    conversationId: 'd0000000-0000-4000-8000-000000000001', messageId: 'e0000000-0000-4000-8000-000000000003', body: 'Добрый день! Проверяем линию.',
+    attachmentIds: ['f0000000-0000-4000-8000-000000000001'], template: { name: 'visit_reminder', language: 'ru', parameters: ['завтра'] },
+  },
 };
 
 const HUGE = 'я'.repeat(1_100_000);

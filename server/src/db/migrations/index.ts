@@ -8,6 +8,7 @@ import * as m0005 from './0005-kb-images.ts';
 import * as m0006 from './0006-promotions-wrap-up.ts';
 import * as m0007 from './0007-calls-wrap-up-tasks-states.ts';
 import * as m0008 from './0008-connection-requests.ts';
+import * as m0009 from './0009-inbox.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-promotions-wrap-up': m0006,
   '0007-calls-wrap-up-tasks-states': m0007,
   '0008-connection-requests': m0008,
+  '0009-inbox': m0009,
 };

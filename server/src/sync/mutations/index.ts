@@ -11,6 +11,7 @@ import { setAgentState } from './set-agent-state.ts';
 import { wrapUpCall } from './wrap-up-call.ts';
 import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
+import { replyMessage } from './reply-message.ts';
 import { setExtraService } from './set-extra-service.ts';
 import { updateContacts } from './update-contacts.ts';
 
@@ -26,6 +27,7 @@ const HANDLERS: Handlers = {
   'call.wrapUp': wrapUpCall,
   'task.complete': completeTask,
   'connectionRequest.create': createConnectionRequest,
+  'message.reply': replyMessage,
 };
 
 /** Validates the arguments and applies the mutation; throws MutationRefused when it may not. */

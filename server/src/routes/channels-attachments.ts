@@ -1,0 +1,71 @@
+// Files of the inbox for the client. POST uploads a file for a reply (the raw bytes as the body,
+// its type in Content-Type, its name percent-encoded in X-File-Name; over the size limit → 413,
+// nothing stored) and answers with the attachment a `message.reply` names in attachmentIds. GET
+// gives a message's file back: as a download, never sniffed, under a policy that keeps an HTML or
+// SVG file from running anything even if opened on its own.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { MessageAttachment, type Role } from '../../../contract/index.ts';
+import type { RequireRole } from '../auth/require-role.ts';
+import { cleanFileName, cleanMimeType, storeAttachment } from '../channels/attachment-store.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, notFound, parseInput } from '../http/errors.ts';
+
+export const ATTACHMENTS_PATH = '/api/channels/attachments';
+export const FILE_NAME_HEADER = 'x-file-name';
+
+/** Who reads the inbox's files and replies with files (as message.reply allows). */
+const MAY_UPLOAD: Role[] = ['operator', 'personal_manager', 'supervisor'];
+const MAY_READ: Role[] = ['operator', 'personal_manager', 'supervisor', 'quality_manager'];
+
+const Params = z.strictObject({ id: z.uuid() });
+const UploadHeaders = z.object({
+  [FILE_NAME_HEADER]: z.string().min(1).max(3 * 1024).transform((v, c) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      c.addIssue({ code: 'custom', message: 'the file name must be percent-encoded UTF-8' });
+      return z.NEVER;
+    }
+  }),
+  'content-type': z.string().max(255).optional(),
+});
+
+export function registerChannelAttachmentRoutes(app: FastifyInstance, ctx: AppContext, requireRole: RequireRole): void {
+  const maxBytes = ctx.settings.channels.attachmentMaxBytes;
+
+  // Encapsulated: any content type arrives as raw bytes here, and only here.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+    scope.post(ATTACHMENTS_PATH, { preHandler: requireRole(...MAY_UPLOAD), bodyLimit: maxBytes }, async (req, reply) => {
+      const headers = parseInput(UploadHeaders, req.headers);
+      const bytes = req.body;
+      if (!Buffer.isBuffer(bytes) || bytes.byteLength === 0) throw new HttpError(400, 'invalid_input', 'the file is empty', 'body');
+      const fileName = cleanFileName(headers[FILE_NAME_HEADER], 'file');
+      const mimeType = cleanMimeType(headers['content-type']?.split(';')[0]?.trim());
+      const id = await ctx.db.transaction().execute((trx) => storeAttachment(trx, { fileName, mimeType, bytes }, { messageId: null, position: 0, now: ctx.now() }));
+      const row = await ctx.db.selectFrom('attachments').select(['sha256', 'size']).where('id', '=', id).executeTakeFirstOrThrow();
+      return reply.code(201).send(MessageAttachment.parse({ id, fileName, mimeType, size: row.size, sha256: row.sha256, refused: null }));
+    });
+  });
+
+  app.get(`${ATTACHMENTS_PATH}/:id`, { preHandler: requireRole(...MAY_READ) }, async (req, reply) => {
+    const { id } = parseInput(Params, req.params);
+    // TODO(scope): limit to conversations the agent may see once the inbox's scope rules are settled.
+    const file = await ctx.db
+      .selectFrom('attachments as a')
+      .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+      .select(['a.file_name', 'a.mime_type', 'b.bytes'])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
+    if (!file) throw notFound('file');
+    return reply
+      .header('content-type', file.mime_type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=86400')
+      .send(Buffer.from(file.bytes));
+  });
+}
