@@ -11,6 +11,7 @@ import { replicaApply } from './scenarios/replica-apply.ts';
 import { serverSearch } from './scenarios/server-search.ts';
 import { serverWrite } from './scenarios/server-write.ts';
 import { screenPop } from './scenarios/screen-pop.ts';
+import { inboxList } from './scenarios/inbox-list.ts';
 import { syncPull } from './scenarios/sync-pull.ts';
 import type { Row } from './lib/timing.ts';
 
@@ -26,6 +27,7 @@ const scenarios: Record<string, () => Promise<Row[]>> = {
   'call-setup': () => callSetup(),
   'call-memory': () => callMemory(),
   'screen-pop': () => screenPop(),
+  'inbox-list': () => inboxList(),
 };
 
 const only = process.argv.slice(2);

@@ -24,3 +24,4 @@ export * from './kb-images.ts';
 export * from './sip.ts';
 export * from './phone-ipc.ts';
 export * from './prospect-ipc.ts';
+export * from './inbox-ipc.ts';

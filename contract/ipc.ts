@@ -17,6 +17,7 @@ import {
   PhoneSaveAccountInput, Queued, TaskCompleteInput, TaskList, WrapUpCodes,
 } from './phone-ipc.ts';
 import { PROSPECT_METHODS } from './prospect-ipc.ts';
+import { INBOX_METHODS } from './inbox-ipc.ts';
 import { CloseNoticeInput, IncomingCallNotice, NoticeAction, NoticeShown } from './notify-ipc.ts';
 
 /** No call carries more than this much JSON; larger ones are refused before parsing. */
@@ -137,6 +138,7 @@ export const methods = {
   'tasks.list': { input: Empty, output: TaskList },
   'tasks.complete': { input: TaskCompleteInput, output: Queued },
   ...PROSPECT_METHODS,
+  ...INBOX_METHODS,
   /** A desktop notification of a ringing call (the desktop app; the browser host answers shown: false). */
   'notify.incomingCall': { input: IncomingCallNotice, output: NoticeShown },
   /** The call stopped ringing: its notification goes away. */

@@ -85,6 +85,16 @@ export function handlersFor(s: Services): Handlers {
       await synced().engine.enqueue('conversation.addNote', { ...input, noteId });
       return { queued: true as const, noteId };
     },
+    'inbox.list': (input) => {
+      const me = s.session.current();
+      if (!me) throw new ServiceError('not_authenticated', 'sign in to read the inbox');
+      return replica().inboxList({ ...input, agentId: me.info.agent.id });
+    },
+    'inbox.calls': (input) => replica().inboxCalls(input),
+    'inbox.markSeen': async (input) => {
+      await replica().inboxMarkSeen(input);
+      return { ok: true as const };
+    },
     ...phoneHandlers(s, synced, agentStates),
     ...prospectHandlers(s, synced),
     ...notifyHandlers(null), // the desktop app puts its native notifier over this (main.ts)

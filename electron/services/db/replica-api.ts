@@ -18,6 +18,8 @@ import type { WrapUpCode } from '../../../contract/domain/wrap-up.ts';
 import type { Tariff } from '../../../contract/domain/customer.ts';
 import type { ConnectionRequestListItem } from '../../../contract/prospect-ipc.ts';
 import { ReplicaConnectionRequestsInput } from '../prospects/replica-prospects.ts';
+import { ReplicaInboxListInput } from '../inbox/replica-inbox.ts';
+import { InboxConversationInput, type InboxCalls, type InboxListResult } from '../../../contract/inbox-ipc.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
 
 export interface ReplicaInfo {
@@ -97,6 +99,10 @@ export interface ReplicaApi {
   /** The agent's connection requests, newest first, with those still in the outbox (prospects/replica-prospects.ts). */
   connectionRequests(input: z.input<typeof ReplicaConnectionRequestsInput>): ConnectionRequestListItem[];
   tariffCatalogue(): Tariff[];
+  /** A window of the Inbox list with the filter's total (inbox/replica-inbox.ts). */
+  inboxList(input: z.input<typeof ReplicaInboxListInput>): InboxListResult;
+  inboxCalls(input: z.input<typeof InboxConversationInput>): InboxCalls;
+  inboxMarkSeen(input: z.input<typeof InboxConversationInput>): void;
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -144,6 +150,9 @@ export const REPLICA_ARGS = {
   taskList: z.tuple([ReplicaAgentInput]),
   connectionRequests: z.tuple([ReplicaConnectionRequestsInput]),
   tariffCatalogue: z.tuple([]),
+  inboxList: z.tuple([ReplicaInboxListInput]),
+  inboxCalls: z.tuple([InboxConversationInput]),
+  inboxMarkSeen: z.tuple([InboxConversationInput]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

@@ -4,6 +4,7 @@ import { SYNC_ENTITIES, type SyncEntityName } from '../../../contract/sync.ts';
 import { createReplicaConversations } from '../conversations/replica-conversations.ts';
 import { createReplicaPhone } from '../phone/replica-phone.ts';
 import { createReplicaProspects } from '../prospects/replica-prospects.ts';
+import { createReplicaInbox } from '../inbox/replica-inbox.ts';
 import { createReplicaImages } from '../kb-images/replica-images.ts';
 import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
@@ -33,6 +34,7 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
   const conversations = createReplicaConversations(db);
   const phone = createReplicaPhone(db);
   const prospects = createReplicaProspects(db);
+  const inbox = createReplicaInbox(db);
   const images = createReplicaImages(db);
   const kbLocal = createReplicaKbLocal(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
@@ -107,5 +109,8 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
     taskList: (input) => phone.tasks(input),
     connectionRequests: (input) => prospects.list(input),
     tariffCatalogue: () => prospects.tariffs(),
+    inboxList: (input) => inbox.list(input),
+    inboxCalls: (input) => inbox.calls(input),
+    inboxMarkSeen: (input) => inbox.markSeen(input),
   };
 }

@@ -12,6 +12,7 @@ import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { KbPage } from '../features/kb/KbPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { PhonePage } from '../features/phone/PhonePage.tsx';
+import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { PhoneProvider } from '../features/phone/PhoneProvider.tsx';
 import { useMissedUnseen } from '../features/phone/use-phone-api.ts';
 import { ComingSoon } from './ComingSoon.tsx';
@@ -136,6 +137,8 @@ function Workspace({ session }: { session: SessionInfo }) {
             <CustomersPage />
           ) : section === 'phone' ? (
             <PhonePage />
+          ) : section === 'inbox' ? (
+            <InboxPage />
           ) : (
             <ComingSoon section={section} />
           )}

@@ -67,6 +67,9 @@ export const VALID_INPUT: { [M in MethodName]: MethodInput<M> } = {
   },
   'connectionRequests.list': { limit: 20 },
   'connectionRequests.tariffs': {},
+  'inbox.list': { scope: 'mine', channel: 'email', search: 'Иванов', page: 0, pageSize: 50 },
+  'inbox.calls': { id: 'd0000000-0000-4000-8000-000000000001' },
+  'inbox.markSeen': { id: 'd0000000-0000-4000-8000-000000000001' },
   'notify.incomingCall': { id: 'call-1', title: 'Входящий звонок', body: '+7 916 123-45-67', answerLabel: 'Ответить', declineLabel: 'Отклонить' },
   'notify.closeCall': { id: 'call-1' },
 };
@@ -145,6 +148,9 @@ export function stubHandlers(): Handlers {
     }),
     'connectionRequests.list': () => ({ items: [] }),
     'connectionRequests.tariffs': () => ({ tariffs: [{ id: 'home-100', name: 'Домашний 100', speedMbps: 100, monthlyFee: 55_000, connectionType: 'apartment_ethernet' }] }),
+    'inbox.list': (input) => ({ total: 0, page: input.page, rows: [] }),
+    'inbox.calls': () => ({ calls: [] }),
+    'inbox.markSeen': () => ({ ok: true }),
     'notify.incomingCall': () => ({ shown: false }),
     'notify.closeCall': () => ({ ok: true }),
   };

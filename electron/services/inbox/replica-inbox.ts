@@ -1,0 +1,147 @@
+// The Inbox read from the replica, in the worker: a window of conversations (latest first) with the
+// total of the filter, each with its customer's name, the last message as a preview and an unread
+// mark; a phone conversation's calls; and "seen on this PC".
+//
+// Unread: the customer's last message or incoming call came after the time this PC last opened the
+// conversation; never opened here, after our last reply or note (so a conversation somebody already
+// answered is not flagged on a new PC).
+//
+// A page is read by offset (page × size): a virtual list jumps to any row, and the filter's index (migration
+// 0010) is walked, not sorted. The page's ids come first; only they get the per-row subqueries.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import {
+  INBOX_CALLS_MAX,
+  InboxListInput,
+  type InboxCalls,
+  type InboxConversationInput,
+  type InboxListResult,
+  type InboxRow,
+} from '../../../contract/inbox-ipc.ts';
+import type { Call, Conversation, Message } from '../../../contract/domain/conversation.ts';
+import type { Db } from '../db/open-replica-file.ts';
+import { previewText } from './preview-text.ts';
+
+export const ReplicaInboxListInput = InboxListInput.extend({ agentId: z.uuid() });
+
+export interface ReplicaInbox {
+  list(input: z.input<typeof ReplicaInboxListInput>): InboxListResult;
+  calls(input: z.input<typeof InboxConversationInput>): InboxCalls;
+  markSeen(input: z.input<typeof InboxConversationInput>): void;
+}
+
+/** What search compares: lower case, ё as е (people type «Семенов» for «Семёнов»). */
+export const foldForSearch = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
+
+type Filter = z.output<typeof ReplicaInboxListInput>;
+interface PageRow {
+  data: string;
+  customer_name: string | null;
+  last_message: string | null;
+  last_in_message: string | null;
+  last_ours: string | null;
+  last_in_call: string | null;
+  seen_at: string | null;
+}
+
+function whereOf(f: Filter): { sql: string; params: unknown[]; needsCustomer: boolean } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (f.scope === 'mine') {
+    clauses.push('v.assignee_id = ?');
+    params.push(f.agentId);
+  }
+  if (f.channel) {
+    clauses.push('v.channel = ?');
+    params.push(f.channel);
+  }
+  if (f.status) {
+    clauses.push('v.status = ?');
+    params.push(f.status);
+  }
+  if (f.category) {
+    clauses.push("v.data ->> '$.category' = ?");
+    params.push(f.category);
+  }
+  const search = foldForSearch(f.search);
+  if (search) {
+    clauses.push("instr(inbox_fold(coalesce(c.full_name, '') || ' ' || (v.data ->> '$.externalAddress') || ' ' || coalesce((v.data ->> '$.subject'), '')), ?) > 0");
+    params.push(search);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, needsCustomer: search !== '' };
+}
+
+export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): ReplicaInbox {
+  db.function('inbox_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldForSearch(s) : s));
+  // One prepared statement per filter shape (at most 2 × 2⁴ × 2 of them), made on first use.
+  const statements = new Map<string, { count: Database.Statement<unknown[]>; page: Database.Statement<unknown[]> }>();
+  const statementsFor = (key: string, where: string, needsCustomer: boolean) => {
+    let s = statements.get(key);
+    if (!s) {
+      const from = `FROM conversation v ${needsCustomer ? 'LEFT JOIN customer c ON c.id = v.customer_id' : ''} ${where}`;
+      s = {
+        count: db.prepare(`SELECT count(*) ${from}`).pluck(),
+        page: db.prepare(
+          `WITH page AS (SELECT v.id, v.updated_at ${from} ORDER BY v.updated_at DESC, v.id DESC LIMIT ? OFFSET ?)
+           SELECT v.data, c.full_name AS customer_name,
+             (SELECT json_array(m.data ->> '$.direction', substr(m.data ->> '$.body', 1, 4000)) FROM message m
+               WHERE m.conversation_id = v.id ORDER BY m.created_at DESC LIMIT 1) AS last_message,
+             (SELECT max(m.created_at) FROM message m WHERE m.conversation_id = v.id AND m.data ->> '$.direction' = 'in') AS last_in_message,
+             (SELECT max(m.created_at) FROM message m WHERE m.conversation_id = v.id AND m.data ->> '$.direction' <> 'in') AS last_ours,
+             (SELECT max(k.started_at) FROM call k WHERE k.conversation_id = v.id AND k.data ->> '$.direction' = 'in') AS last_in_call,
+             s.seen_at
+           FROM page JOIN conversation v ON v.id = page.id
+           LEFT JOIN customer c ON c.id = v.customer_id
+           LEFT JOIN inbox_seen s ON s.conversation_id = v.id
+           ORDER BY page.updated_at DESC, page.id DESC`,
+        ),
+      };
+      statements.set(key, s);
+    }
+    return s;
+  };
+  const calls = db.prepare('SELECT data FROM call WHERE conversation_id = ? ORDER BY started_at LIMIT ?').pluck();
+  const seen = db.prepare(
+    'INSERT INTO inbox_seen (conversation_id, seen_at) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET seen_at = excluded.seen_at',
+  );
+
+  const toRow = (r: PageRow): InboxRow => {
+    const c = JSON.parse(r.data) as Conversation;
+    const last = r.last_message ? (JSON.parse(r.last_message) as [Message['direction'], string | null]) : null;
+    const lastIn = [r.last_in_message, r.last_in_call].filter((x): x is string => x !== null).sort().at(-1) ?? null;
+    const mark = r.seen_at ?? r.last_ours ?? '';
+    return {
+      id: c.id,
+      channel: c.channel,
+      customerId: c.customerId,
+      customerName: r.customer_name,
+      externalAddress: c.externalAddress,
+      subject: c.subject,
+      preview: last ? previewText(last[1] ?? '') || null : null,
+      previewDirection: last ? last[0] : null,
+      status: c.status,
+      category: c.category,
+      assigneeId: c.assigneeId,
+      updatedAt: c.updatedAt,
+      unread: lastIn !== null && lastIn > mark,
+    };
+  };
+
+  return {
+    list(raw) {
+      const input = ReplicaInboxListInput.parse(raw);
+      const where = whereOf(input);
+      const key = `${input.scope}|${Boolean(input.channel)}|${Boolean(input.status)}|${Boolean(input.category)}|${where.needsCustomer}`;
+      const s = statementsFor(key, where.sql, where.needsCustomer);
+      const total = s.count.get(...where.params) as number;
+      const rows = (s.page.all(...where.params, input.pageSize, input.page * input.pageSize) as PageRow[]).map(toRow);
+      return { total, page: input.page, rows };
+    },
+    calls({ id }) {
+      return { calls: (calls.all(id, INBOX_CALLS_MAX) as string[]).map((d) => JSON.parse(d) as Call) };
+    },
+    markSeen({ id }) {
+      seen.run(id, now().toISOString());
+    },
+  };
+}

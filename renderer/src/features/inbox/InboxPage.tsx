@@ -1,0 +1,48 @@
+// The Inbox: one list of the conversations in this PC's copy across every channel (phone calls
+// included) with its filters on the left, the open conversation in the middle and the customer's
+// card on the right. The search waits for a pause in typing before it asks the replica.
+import { useState } from 'react';
+import { Alert, Group, Paper, ScrollArea, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { InboxRow } from '../../../../contract/inbox-ipc.ts';
+import { CustomerCardView } from '../customers/CustomerCardView.tsx';
+import { ConversationView } from './ConversationView.tsx';
+import { InboxFilters, type InboxFilterState } from './InboxFilters.tsx';
+import { InboxList } from './InboxList.tsx';
+import './inbox.css';
+
+const SEARCH_PAUSE_MS = 250;
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<InboxFilterState>({ scope: 'mine', channel: null, status: null, category: null, search: '' });
+  const [search] = useDebouncedValue(filter.search, SEARCH_PAUSE_MS);
+  const [open, setOpen] = useState<InboxRow | null>(null);
+  const applied = { ...filter, search: search.trim() };
+  return (
+    <Group align="stretch" gap="sm" wrap="nowrap" h="calc(100vh - 170px)" data-testid="inbox-page">
+      <Paper withBorder w={340} p={6} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <InboxFilters value={filter} onChange={setFilter} />
+        {/* A new filter is a new list: cursor and scroll start at the top. */}
+        <InboxList key={JSON.stringify(applied)} filter={applied} selectedId={open?.id ?? null} onOpen={setOpen} />
+      </Paper>
+      <Paper withBorder p="sm" style={{ flex: 1, minWidth: 0 }}>
+        <ScrollArea h="100%" type="auto" offsetScrollbars>
+          {open ? <ConversationView key={open.id} id={open.id} /> : <Text c="dimmed" size="sm" data-testid="inbox-pick">{t('inbox.pick')}</Text>}
+        </ScrollArea>
+      </Paper>
+      {open && (
+        <div style={{ width: 330, flexShrink: 0, minHeight: 0 }} aria-label={t('inbox.customerCard')}>
+          <ScrollArea h="100%" type="auto">
+            {open.customerId ? (
+              <CustomerCardView id={open.customerId} />
+            ) : (
+              <Alert variant="light" color="gray" data-testid="inbox-unknown-customer">{t('inbox.unknownCustomer', { address: open.externalAddress })}</Alert>
+            )}
+          </ScrollArea>
+        </div>
+      )}
+    </Group>
+  );
+}

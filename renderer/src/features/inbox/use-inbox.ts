@@ -1,0 +1,71 @@
+// The Inbox's reads: the list a page of INBOX_PAGE rows at a time (a virtual list asks for the pages
+// its window covers, so 100 000 conversations cost what the screen shows), a phone conversation's
+// calls, and "seen here". Keys carry the sync state, so a pull or a queued note re-reads them.
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InboxFilter, InboxListResult } from '../../../../contract/inbox-ipc.ts';
+import { usePult } from '../../api/api-context.tsx';
+import { useSyncStatus } from '../../api/hooks.ts';
+
+export const INBOX_PAGE = 50;
+
+function useSyncKey(): string {
+  const sync = useSyncStatus();
+  return sync.data ? `${sync.data.state}|${sync.data.since}|${sync.data.queued}` : 'none';
+}
+
+export interface InboxWindow {
+  total: number | null;
+  /** The row at a list index, or undefined while its page is on its way. */
+  rowAt(index: number): InboxListResult['rows'][number] | undefined;
+  error: unknown;
+  isPending: boolean;
+}
+
+/** The pages covering rows first…last (inclusive), and always the first (it brings the total). */
+export function useInboxWindow(filter: Required<InboxFilter>, first: number, last: number): InboxWindow {
+  const api = usePult();
+  const fresh = useSyncKey();
+  const from = Math.floor(Math.max(0, first) / INBOX_PAGE);
+  const to = Math.max(from, Math.floor(Math.max(0, last) / INBOX_PAGE));
+  const pages = [...new Set([0, ...Array.from({ length: to - from + 1 }, (_, i) => from + i)])];
+  const results = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: ['inbox', 'list', filter, page, fresh],
+      queryFn: () => api.invoke('inbox.list', { ...filter, page, pageSize: INBOX_PAGE }),
+      placeholderData: keepPreviousData,
+      staleTime: 30_000,
+    })),
+  });
+  const byPage = new Map(pages.map((p, i) => [p, results[i]!.data]));
+  const head = results[0]!;
+  return {
+    total: head.data?.total ?? null,
+    rowAt: (index) => byPage.get(Math.floor(index / INBOX_PAGE))?.rows[index % INBOX_PAGE],
+    error: results.find((r) => r.error)?.error ?? null,
+    isPending: head.isPending,
+  };
+}
+
+export function useInboxCalls(id: string | null, enabled: boolean) {
+  const api = usePult();
+  const fresh = useSyncKey();
+  return useQuery({
+    queryKey: ['inbox', 'calls', id, fresh],
+    queryFn: () => api.invoke('inbox.calls', { id: id! }),
+    enabled: enabled && id !== null,
+  });
+}
+
+export function useMarkSeen() {
+  const api = usePult();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.invoke('inbox.markSeen', { id }),
+    // The row loses its mark in the cached pages; re-reading them (a count over the whole list)
+    // would compete with the thread being opened.
+    onSuccess: (_ok, id) =>
+      qc.setQueriesData<InboxListResult>({ queryKey: ['inbox', 'list'] }, (page) =>
+        page && page.rows.some((r) => r.id === id && r.unread) ? { ...page, rows: page.rows.map((r) => (r.id === id ? { ...r, unread: false } : r)) } : page,
+      ),
+  });
+}
