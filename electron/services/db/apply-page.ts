@@ -7,12 +7,13 @@ import { SyncVersion } from '../../../contract/sync.ts';
 import type { PreparedArticle } from '../kb/index-articles.ts';
 import type { CustomerIndex } from './customer-index.ts';
 import type { KbIndex } from './kb-index.ts';
+import { MAX_ROWS_PER_INSERT } from './multi-insert.ts';
 import type { Db } from './open-replica-file.ts';
 import type { Pending } from './pending.ts';
 import { preparePage, type PreparedChange, type PreparedPage } from './prepare-page.ts';
 import { ReplicaError } from './replica-error.ts';
 import { rowKey } from './row-patch.ts';
-import type { Rows } from './rows.ts';
+import type { NewRow, Rows } from './rows.ts';
 import { STATE_KEYS, type SyncState } from './sync-state.ts';
 
 export const ApplyPageInput = z.strictObject({
@@ -44,13 +45,15 @@ export interface PageApplier {
   applyPrepared(page: PreparedPage): PageResult;
 }
 
+const newRow = (c: PreparedChange): NewRow => ({ id: c.id, version: BigInt(c.version), json: c.json!, columns: c.columns! });
+
 export function createPageApplier(
   db: Db,
   rows: Rows,
   pending: Pending,
   state: SyncState,
   kb?: KbIndex,
-  customers?: Pick<CustomerIndex, 'refresh' | 'putKeys'>,
+  customers?: Pick<CustomerIndex, 'refresh' | 'putKeys' | 'putNewKeys'>,
 ): PageApplier {
   const applyPrepared = db.transaction((page: PreparedPage): PageResult => {
     const cursor = state.get(STATE_KEYS.cursor) ?? '0';
@@ -59,30 +62,67 @@ export function createPageApplier(
     let written = 0;
     // The last written change of each article, for the search index.
     const articles = new Map<string, PreparedChange>();
-    for (const c of page.changes) {
-      const version = BigInt(c.version);
-      const isCustomer = c.entity === 'customer';
-      if (pendingKeys.size > 0 && pendingKeys.has(rowKey(c.entity, c.id))) {
-        if (!pending.serverChanged(c.entity, c.id, version, c.op === 'upsert' ? (JSON.parse(c.json!) as unknown) : null)) continue;
-        // The row is now the server's with the outbox's patches on top: index it as it stands.
-        if (isCustomer) customers?.refresh([c.id]);
-      } else if (c.op === 'upsert') {
-        const w = rows.writeIfNewer(c.entity, c.id, version, c.json!, c.columns!);
-        if (w === null) continue;
-        // The row holds exactly this (checked) data: no need to read it back.
-        if (isCustomer) customers?.putKeys(c.id, c.customer!, w === 'inserted');
-      } else {
-        if (!rows.deleteIfNewer(c.entity, c.id, version)) continue;
-        if (isCustomer) customers?.refresh([c.id]);
-      }
+    const wrote = (c: PreparedChange) => {
       written++;
       if (c.entity === 'article') {
         articles.delete(c.id); // keeps the map in the order of each article's last change
         articles.set(c.id, c);
       }
+    };
+    const writeOne = (c: PreparedChange) => {
+      const w = rows.writeIfNewer(c.entity, c.id, BigInt(c.version), c.json!, c.columns!);
+      if (w === null) return;
+      // The row holds exactly this (checked) data: no need to read it back.
+      if (c.entity === 'customer') customers?.putKeys(c.id, c.customer!, w === 'inserted');
+      wrote(c);
+    };
+    // Upserts in a row of one entity and distinct ids are written MAX_ROWS_PER_INSERT to a
+    // statement while none of them is stored yet (a first sync); once one is, this page's
+    // upserts go one by one, as every upsert did before.
+    let run: PreparedChange[] = [];
+    const runIds = new Set<string>();
+    let together = true;
+    const flush = () => {
+      if (run.length === 0) return;
+      const entity = run[0]!.entity;
+      if (together && run.length === MAX_ROWS_PER_INSERT && rows.insertAllNew(entity, run.map(newRow))) {
+        if (entity === 'customer') customers?.putNewKeys(run.map((c) => ({ id: c.id, keys: c.customer! })));
+        for (const c of run) wrote(c);
+      } else {
+        if (run.length === MAX_ROWS_PER_INSERT) together = false;
+        for (const c of run) writeOne(c);
+      }
+      run = [];
+      runIds.clear();
+    };
+    for (const c of page.changes) {
+      const isPending = pendingKeys.size > 0 && pendingKeys.has(rowKey(c.entity, c.id));
+      if (together && c.op === 'upsert' && !isPending) {
+        if (run.length > 0 && (run[0]!.entity !== c.entity || runIds.has(c.id))) flush();
+        run.push(c);
+        runIds.add(c.id);
+        if (run.length === MAX_ROWS_PER_INSERT) flush();
+        continue;
+      }
+      flush();
+      const version = BigInt(c.version);
+      const isCustomer = c.entity === 'customer';
+      if (isPending) {
+        if (!pending.serverChanged(c.entity, c.id, version, c.op === 'upsert' ? (JSON.parse(c.json!) as unknown) : null)) continue;
+        // The row is now the server's with the outbox's patches on top: index it as it stands.
+        if (isCustomer) customers?.refresh([c.id]);
+      } else if (c.op === 'upsert') {
+        writeOne(c);
+        continue;
+      } else {
+        if (!rows.deleteIfNewer(c.entity, c.id, version)) continue;
+        if (isCustomer) customers?.refresh([c.id]);
+      }
+      wrote(c);
     }
+    flush();
     // The search indexes follow the rows in the same transaction (stale versions skipped); the
-    // customers' index was kept above, row by row.
+    // customers' index was kept above, with the rows.
     if (kb && articles.size > 0) {
       const upserts: PreparedArticle[] = [];
       const deletes: string[] = [];

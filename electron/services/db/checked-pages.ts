@@ -6,6 +6,7 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import { SyncVersion } from '../../../contract/sync.ts';
+import { unpackPage, type PackedPage } from './packed-page.ts';
 import type { PreparedPage } from './prepare-page.ts';
 
 /**
@@ -17,11 +18,14 @@ const CheckedPageMessage = z.strictObject({
   ticket: z.number().int().nonnegative(),
   page: z.strictObject({
     after: SyncVersion,
-    changes: z.array(z.unknown()),
     next: SyncVersion,
     hasMore: z.boolean(),
     remaining: z.number().int().nonnegative(),
-    vocabulary: z.array(z.unknown()),
+    changes: z.number().int().nonnegative(),
+    // Not z.array: an element-wise check of a page's tens of thousands of values is what the flat
+    // layout saves; unpackPage checks the layout as it reads it.
+    values: z.custom<PackedPage['values']>(Array.isArray, 'expected an array'),
+    vocabulary: z.custom<PackedPage['vocabulary']>(Array.isArray, 'expected an array'),
   }),
 });
 
@@ -35,7 +39,7 @@ export interface CheckedPages {
 
 export function createCheckedPages(): CheckedPages {
   let port: MessagePort | null = null;
-  const waiting = new Map<number, PreparedPage>();
+  const waiting = new Map<number, PackedPage>();
   return {
     connect(p) {
       port?.close();
@@ -47,11 +51,11 @@ export function createCheckedPages(): CheckedPages {
         const m = receiveMessageOnPort(port);
         if (!m) break;
         const parsed = CheckedPageMessage.safeParse(m.message);
-        if (parsed.success) waiting.set(parsed.data.ticket, parsed.data.page as PreparedPage);
+        if (parsed.success) waiting.set(parsed.data.ticket, parsed.data.page);
       }
       const page = waiting.get(ticket);
       for (const t of waiting.keys()) if (t <= ticket) waiting.delete(t);
-      return page;
+      return page && unpackPage(page);
     },
     close() {
       port?.close();

@@ -10,6 +10,7 @@ import type { CustomerCard, CustomerHit, CustomerSearchInput } from '../../../co
 import { createReplicaCustomerCard, CustomerCardInput } from '../customers/replica-card.ts';
 import { createReplicaCustomerSearch } from '../customers/replica-search.ts';
 import { customerKeys, type CustomerKeys } from './customer-keys.ts';
+import { multiInsert } from './multi-insert.ts';
 import type { Db } from './open-replica-file.ts';
 
 export { CustomerCardInput };
@@ -29,6 +30,8 @@ export interface CustomerIndex {
    * there is nothing to drop first — a first sync's customers skip two deletes each.
    */
   putKeys(id: string, keys: CustomerKeys, fresh: boolean): void;
+  /** putKeys(id, keys, true) for many customers, in a few statements (multi-insert.ts). */
+  putNewKeys(customers: ReadonlyArray<{ id: string; keys: CustomerKeys }>): void;
   /** Customers whose rows the given outbox mutations patch (read before they settle). */
   patchedBy(seqs: readonly number[]): string[];
   clear(): void;
@@ -45,6 +48,13 @@ export function openCustomerIndex(db: Db): CustomerIndex {
   const addSearch = db.prepare(
     `INSERT INTO customer_search (customer_id, name_key, address_key) VALUES (?, ?, ?)
      ON CONFLICT (customer_id) DO UPDATE SET name_key = excluded.name_key, address_key = excluded.address_key`,
+  );
+  const addPhones = multiInsert(db, 'INSERT OR IGNORE INTO customer_phone (customer_id, e164)', '(?, ?)', '');
+  const addSearches = multiInsert(
+    db,
+    'INSERT INTO customer_search (customer_id, name_key, address_key)',
+    '(?, ?, ?)',
+    'ON CONFLICT (customer_id) DO UPDATE SET name_key = excluded.name_key, address_key = excluded.address_key',
   );
   const patched = db
     .prepare(
@@ -97,6 +107,16 @@ export function openCustomerIndex(db: Db): CustomerIndex {
     putKeys(id, keys, fresh) {
       if (!fresh) drop(id);
       indexKeys(id, keys);
+    },
+    putNewKeys(list) {
+      const phones: string[] = [];
+      const search: string[] = [];
+      for (const { id, keys } of list) {
+        for (const phone of keys.phones) phones.push(id, phone);
+        search.push(id, keys.nameKey, keys.addressKey);
+      }
+      addPhones(phones.length / 2, phones);
+      addSearches(list.length, search);
     },
     patchedBy: (seqs) => (seqs.length ? (patched.all(JSON.stringify(seqs)) as string[]) : []),
     clear,

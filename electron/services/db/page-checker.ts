@@ -4,10 +4,11 @@
 // the main process never parses a page. Started by the replica client when a pull first needs it
 // (replica-client.ts); answers the main process like the worker does ({type: 'result', id, ...})
 // and hands each prepared page to the worker on a port of their own (checked-pages.ts), under the
-// request's id as ticket.
+// request's id as ticket, packed flat (packed-page.ts).
 import type { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import { SyncVersion } from '../../../contract/sync.ts';
+import { packPage } from './packed-page.ts';
 import { preparePage } from './prepare-page.ts';
 import { toWireError } from './worker-host.ts';
 import type { WorkerMessage } from './worker-protocol.ts';
@@ -43,7 +44,7 @@ export function serveChecker(parent: Port, toReplica: Pick<MessagePort, 'postMes
     const { id, after, body } = req.data;
     try {
       const page = preparePage(body, after);
-      toReplica.postMessage({ ticket: id, page });
+      toReplica.postMessage({ ticket: id, page: packPage(page) });
       const result: CheckedPage = { ticket: id, changes: page.changes.length, next: page.next, hasMore: page.hasMore, remaining: page.remaining };
       send({ type: 'result', id, ok: true, result });
     } catch (e) {

@@ -6,11 +6,14 @@
 // whatever else waits for the replica worker meanwhile (a search typed during it) waits boundedly.
 //
 // With a replica that has a page checker (checkPullPage, replica-client.ts) the pull is a
-// pipeline: while the worker applies page N, page N+1 is fetched and checked (JSON, schemas,
-// search keys and terms) on the checker's thread — the next cursor is known once a page is checked,
-// before it is applied. At most one page is applying and one more checked at any time; each is
-// still applied with its own cursor in its own transaction, in order, and a page whose cursor is
-// no longer the stored one changes nothing (cursor_moved).
+// pipeline: the next cursor is known once a page is checked (JSON, schemas, search keys and terms,
+// on the checker's thread), before it is applied, so pages are fetched and checked ahead of the
+// worker, and each checked page is handed to the worker at once: up to PIPELINE_DEPTH pages wait
+// there, in order, so that the worker — the slowest stage of a first sync — starts the next page
+// the moment it commits one, while the checker works on the page after. Each page is still applied
+// with its own cursor in its own transaction, in order, and a page whose cursor is no longer the
+// stored one changes nothing (cursor_moved): so after a page fails, those queued behind it fail too
+// and change nothing.
 import { MAX_PULL_LIMIT, SYNC_PROTOCOL_VERSION } from '../../../contract/sync.ts';
 import type { PageResult } from '../db/apply-page.ts';
 import type { CheckedPage } from '../db/page-checker.ts';
@@ -24,6 +27,12 @@ export const DEFAULT_PULL_LIMIT = 500;
 /** How long applying one page may keep the replica worker busy, roughly. */
 export const PAGE_TARGET_MS = 250;
 const MIN_ADAPTIVE_LIMIT = 100;
+/**
+ * Checked pages handed to the worker and not yet applied, at most (the one applying included).
+ * Two: the worker always finds the next page waiting, and the checker is at most two pages ahead
+ * (each a few megabytes held meanwhile).
+ */
+export const PIPELINE_DEPTH = 2;
 
 /** The next page's limit after a full page of `limit` rows took `ms` to apply; `cap` after a refusal for size. */
 export function pageLimit(limit: number, ms: number, cap: number): number {
@@ -86,27 +95,18 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
     return { next: checked.next, hasMore: checked.hasMore, apply: () => applyCheckedPage({ after, ticket: checked.ticket }) };
   }
 
-  /** The page applying now (its bookkeeping included); true from `settle` means: continue from the stored cursor. */
-  let applying: Promise<PageResult> | null = null;
-  async function settle(): Promise<{ page: PageResult | null; restart: boolean }> {
-    const p = applying;
-    applying = null;
-    if (!p) return { page: null, restart: false };
-    try {
-      return { page: await p, restart: false };
-    } catch (e) {
-      if (e instanceof ReplicaError && e.code === 'cursor_moved' && ++moved <= 3) {
-        cursor = await db.cursor(); // someone else applied pages meanwhile: continue from there
-        return { page: null, restart: true };
-      }
-      throw e;
-    }
-  }
+  /** Pages handed to the replica, oldest first, each with its bookkeeping. */
+  const applying: Array<Promise<PageResult>> = [];
+  /** When the worker finished the page before (it starts a queued page then, not when it was sent). */
+  let lastDone = 0;
 
   function start(fetched: Fetched, rows: number): void {
-    const started = performance.now();
-    applying = fetched.apply().then((page) => {
-      if (opts.limit === undefined && page.changes === rows) limit = pageLimit(limit, performance.now() - started, cap);
+    const sent = performance.now();
+    const p = fetched.apply().then((page) => {
+      const done = performance.now();
+      const ms = done - Math.max(sent, lastDone);
+      lastDone = done;
+      if (opts.limit === undefined && page.changes === rows) limit = pageLimit(limit, ms, cap);
       if (fetched.next === null) cursor = page.next;
       rowsThisRun += page.changes;
       summary.pages++;
@@ -116,18 +116,54 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
       opts.onPage?.(page, meter.page(page.firstSync ? page.firstSyncRows : rowsThisRun, page.changes, page.remaining));
       return page;
     });
+    p.catch(() => undefined); // heard by settle(), in order
+    applying.push(p);
+  }
+
+  /**
+   * Waits for the oldest page handed over; `restart` means: continue from the stored cursor. When a
+   * page fails, the pages queued behind it are waited for too (they change nothing, or, if someone
+   * else applied the failed one meanwhile, follow it in order).
+   */
+  async function settle(): Promise<{ page: PageResult | null; restart: boolean }> {
+    const p = applying.shift();
+    if (!p) return { page: null, restart: false };
+    try {
+      return { page: await p, restart: false };
+    } catch (e) {
+      while (applying.length > 0) await applying.shift()!.catch(() => undefined);
+      if (e instanceof ReplicaError && e.code === 'cursor_moved' && ++moved <= 3) {
+        cursor = await db.cursor(); // someone else applied pages meanwhile: continue from there
+        return { page: null, restart: true };
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for every page handed over; the last one's result. */
+  async function settleAll(): Promise<{ page: PageResult | null; restart: boolean }> {
+    let last: PageResult | null = null;
+    while (applying.length > 0) {
+      const { page, restart } = await settle();
+      if (restart) return { page: null, restart };
+      last = page;
+    }
+    return { page: last, restart: false };
   }
 
   try {
-    for (;;) {
+    pull: for (;;) {
       opts.signal?.throwIfAborted();
+      while (applying.length >= (pipelined ? PIPELINE_DEPTH : 1)) {
+        if ((await settle()).restart) continue pull;
+      }
       const rows = limit;
       let fetched: Fetched;
       try {
         fetched = await fetchPage(cursor, rows);
       } catch (e) {
         // What applies meanwhile decides first: its failure, or its cursor, wins over this page's.
-        if ((await settle()).restart) continue;
+        if ((await settleAll()).restart) continue;
         if (e instanceof SyncError && e.code === 'payload_too_large' && rows > 1) {
           limit = cap = Math.ceil(rows / 2);
           continue;
@@ -142,10 +178,6 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
         if (e instanceof ReplicaError && e.code === 'bad_page') throw new SyncError('incompatible_server', e.message);
         throw e;
       }
-      // The page before must be in before this one starts (each checks the cursor the other leaves).
-      const before = await settle();
-      if (before.restart) continue;
-      if (before.page && !before.page.hasMore) return summary;
       start(fetched, rows);
       if (fetched.next === null) {
         // Not pipelined: the next cursor is known once this page is applied.
@@ -155,7 +187,7 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
       } else {
         cursor = fetched.next;
         if (!fetched.hasMore) {
-          const { restart } = await settle();
+          const { restart } = await settleAll();
           if (restart) continue;
           return summary;
         }
@@ -165,7 +197,7 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
     if (e instanceof ReplicaError && e.code === 'bad_page') throw new SyncError('incompatible_server', e.message);
     throw e;
   } finally {
-    // A page still applying when the pull gives up is waited for (it is short), never left unheard.
-    await (applying as Promise<PageResult> | null)?.catch(() => undefined);
+    // Pages still applying when the pull gives up are waited for (they are short), never left unheard.
+    while (applying.length > 0) await applying.shift()!.catch(() => undefined);
   }
 }

@@ -44,6 +44,8 @@ export interface FakeSyncServer {
   snapshot(): Map<string, { version: string; data: unknown }>;
   /** How many times the page after each version was served. */
   servedByAfter: Map<string, number>;
+  /** Every page served, in order: the cursor asked from and the one the page led to. */
+  servedPages: Array<{ after: string; next: string }>;
   pagesServed: number;
   pullRequests: PullRequest[];
   pushRequests: PushRequest[];
@@ -118,6 +120,7 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
       return out;
     },
     servedByAfter: new Map(),
+    servedPages: [],
     pagesServed: 0,
     pullRequests: [],
     pushRequests: [],
@@ -165,9 +168,11 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
     if (after > fake.version) return error(res, 409, 'conflict', 'after: the replica is ahead of this server\'s feed; sync again from "0"', 'after');
     const pending = [...fake.rows.values()].filter((r) => r.version > after);
     const page = pending.slice(0, req.limit);
+    const next = (page.at(-1)?.version ?? after).toString();
+    fake.servedPages.push({ after: req.after, next });
     const body = JSON.stringify({
       changes: page.map(changeOf),
-      next: (page.at(-1)?.version ?? after).toString(),
+      next,
       hasMore: pending.length > page.length,
       remaining: pending.length - page.length,
     });
