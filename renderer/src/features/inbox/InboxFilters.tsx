@@ -18,6 +18,22 @@ export interface InboxFilterState {
 export function InboxFilters({ value, onChange }: { value: InboxFilterState; onChange: (next: InboxFilterState) => void }) {
   const { t } = useTranslation();
   const set = <K extends keyof InboxFilterState>(k: K, v: InboxFilterState[K]) => onChange({ ...value, [k]: v });
+  /** One of the three pick-lists (channel, status, category): empty means any. */
+  const filterSelect = <K extends 'channel' | 'status' | 'category'>(k: K, data: Array<{ value: NonNullable<InboxFilterState[K]>; label: string }>) => {
+    const label = t(`inbox.filters.${k as 'channel'}`); // i18next's typed keys cannot follow the generic
+    return (
+      <Select
+        size="xs"
+        value={value[k]}
+        onChange={(v) => set(k, v as InboxFilterState[K])}
+        placeholder={label}
+        aria-label={label}
+        clearable
+        data={data}
+        data-testid={`inbox-filter-${k}`}
+      />
+    );
+  };
   return (
     <div data-testid="inbox-filters">
       <SegmentedControl
@@ -51,38 +67,11 @@ export function InboxFilters({ value, onChange }: { value: InboxFilterState; onC
         data-section-focus
       />
       <Group mt={6} gap={6} grow wrap="nowrap">
-        <Select
-          size="xs"
-          value={value.channel}
-          onChange={(v) => set('channel', v as Channel | null)}
-          placeholder={t('inbox.filters.channel')}
-          aria-label={t('inbox.filters.channel')}
-          clearable
-          data={CHANNELS.map((c) => ({ value: c, label: t(`inbox.channel.${c}`) }))}
-          data-testid="inbox-filter-channel"
-        />
-        <Select
-          size="xs"
-          value={value.status}
-          onChange={(v) => set('status', v as ConversationStatus | null)}
-          placeholder={t('inbox.filters.status')}
-          aria-label={t('inbox.filters.status')}
-          clearable
-          data={CONVERSATION_STATUSES.map((s) => ({ value: s, label: t(`inbox.status.${s}`) }))}
-          data-testid="inbox-filter-status"
-        />
+        {filterSelect('channel', CHANNELS.map((c) => ({ value: c, label: t(`inbox.channel.${c}`) })))}
+        {filterSelect('status', CONVERSATION_STATUSES.map((s) => ({ value: s, label: t(`inbox.status.${s}`) })))}
       </Group>
       <Group mt={6} gap={6} grow wrap="nowrap">
-        <Select
-          size="xs"
-          value={value.category}
-          onChange={(v) => set('category', v as RequestCategory | null)}
-          placeholder={t('inbox.filters.category')}
-          aria-label={t('inbox.filters.category')}
-          clearable
-          data={ARTICLE_CATEGORIES.map((c) => ({ value: c, label: t(`kb.categories.${c}`) }))}
-          data-testid="inbox-filter-category"
-        />
+        {filterSelect('category', ARTICLE_CATEGORIES.map((c) => ({ value: c, label: t(`kb.categories.${c}`) })))}
       </Group>
     </div>
   );

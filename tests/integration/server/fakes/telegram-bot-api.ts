@@ -4,8 +4,9 @@
 // /file/bot<token>/<file_path>, sendPhoto/sendDocument as multipart/form-data. It records what
 // it was sent, serves the files a test gives it, and fails on request.
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { json, readBody } from './http-helpers.ts';
 
 export interface SentToTelegram {
   method: string;
@@ -33,18 +34,6 @@ export interface FakeTelegram {
   /** The next `times` calls of `method` fail with this status and description. */
   failNext(method: string, status: number, description: string, times?: number): void;
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 export async function startFakeTelegram(): Promise<FakeTelegram> {

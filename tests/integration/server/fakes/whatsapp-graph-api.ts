@@ -5,8 +5,9 @@
 // errors as {error: {message, type, code, error_data, fbtrace_id}}. It records what it was sent,
 // serves the media a test gives it, and fails on request. Also builds signed webhook payloads.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { json, readBody } from './http-helpers.ts';
 
 export interface GraphFailure {
   status: number;
@@ -28,18 +29,6 @@ export interface FakeWhatsApp {
   addMedia(bytes: Uint8Array, mimeType: string): string;
   failNext(path: 'messages' | 'media', failure: GraphFailure, times?: number): void;
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 const graphError = (f: GraphFailure) => ({
