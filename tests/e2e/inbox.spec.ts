@@ -23,10 +23,11 @@ test.describe.configure({ mode: 'serial' });
 
 const OPERATOR_ID = generateAgents(DEFAULT_SEED).find((a) => a.login === 'operator')!.id;
 
+/** The operator's replica (one file per server and agent: other specs sign in as others on this host). */
 function replicaFile(stack: Stack): string {
   const dir = join(stack.userDataDir, 'replica');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite'));
-  if (files.length !== 1) throw new Error(`expected one replica in ${dir}, found ${files.join(', ')}`);
+  const files = readdirSync(dir).filter((f) => f.endsWith(`-${OPERATOR_ID}.sqlite`));
+  if (files.length !== 1) throw new Error(`expected one replica of the operator in ${dir}, found ${readdirSync(dir).join(', ')}`);
   return join(dir, files[0]!);
 }
 
