@@ -27,6 +27,11 @@ export const SyncStatus = z.object({
    * the engine then stops until syncNow(). not_authenticated: sign in again. Others: retried.
    */
   reason: PultError.optional(),
+  /**
+   * This computer could not decrypt its replica (the key kept by the OS was lost), so the replica
+   * was made anew: changes not sent before are gone. Shown beside the first sync's progress.
+   */
+  replicaRecreated: z.boolean().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

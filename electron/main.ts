@@ -16,7 +16,7 @@ import { defaultSession, hardenSession, hardenWebContents } from './shell/harden
 import { bridgeIpc } from './shell/ipc-bridge.ts';
 import { createMainWindow, preloadPath } from './shell/main-window.ts';
 import { registerProtocolLinks } from './shell/protocol-links.ts';
-import { safeStorageSecretStore } from './shell/safe-storage-secrets.ts';
+import { replicaKeyVault, safeStorageSecretStore } from './shell/safe-storage-secrets.ts';
 import { openInBrowser } from './shell/open-external.ts';
 import { registerPhoneHotkeys } from './shell/global-hotkeys.ts';
 import { nativeCallNotifier } from './shell/call-notification.ts';
@@ -45,11 +45,13 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     const bus = createEventBus(log);
     const userDataDir = app.getPath('userData');
+    const secrets = safeStorageSecretStore(userDataDir, log);
     const services = await composeServices({
       argv: process.argv,
       env: process.env,
       userDataDir,
-      secrets: safeStorageSecretStore(userDataDir, log),
+      secrets,
+      replicaKeys: replicaKeyVault(userDataDir, secrets),
       emit: (event, payload) => void bus.emit(event, payload),
       log,
       info: appInfo({ version: app.getVersion(), host: 'electron' }),

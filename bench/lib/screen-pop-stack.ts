@@ -14,15 +14,15 @@
 // agent's holds 100 000 customers and their payments; on this one machine that would take a core
 // from the app and flip its connection state (and with it the card query's key) during the calls.
 // close() stops all of it and deletes the folder, also when starting failed half-way.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startKamailio, type Kamailio } from '../../scripts/kamailio.ts';
 import { startService, type ServiceProcess } from '../../scripts/lib/service-process.ts';
 import { chromiumLaunchOptions } from '../../tests/e2e/fixtures/chromium.ts';
+import { withReplica } from '../../tests/e2e/fixtures/replica-file.ts';
 import { serveSipTestPage, type TestPage } from '../../tests/e2e/sip/test-page.ts';
 import { installPopProbe } from './screen-pop-probe.ts';
 import { POP_AGENT_LOGIN, seedPopDatabase, type SeededDatabase } from './screen-pop-seed.ts';
@@ -72,17 +72,16 @@ async function feedRefreshed(server: ServiceProcess): Promise<void> {
   }
 }
 
-function replicaCounts(userDataDir: string): { customers: number; payments: number } {
-  const dir = join(userDataDir, 'replica');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sqlite')) : [];
-  if (files.length !== 1) throw new Error(`expected one replica in ${dir}, found ${files.length}`);
-  const db = new Database(join(dir, files[0]!), { readonly: true, fileMustExist: true });
-  try {
-    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return { customers: count('customer'), payments: count('payment') };
-  } finally {
-    db.close();
-  }
+function replicaCounts(userDataDir: string): Promise<{ customers: number; payments: number }> {
+  return withReplica(
+    userDataDir,
+    undefined,
+    (db) => {
+      const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      return { customers: count('customer'), payments: count('payment') };
+    },
+    { readonly: true },
+  );
 }
 
 const ruText = (path: string): string => {
@@ -108,7 +107,7 @@ async function prepareApp(page: Page, userDataDir: string, customers: number): P
   await page.getByTestId('login-submit').click();
   await attr(page, 'sync-status', 'data-state', 'online', FIRST_SYNC_WAIT_MS);
   const firstSyncMs = performance.now() - signedIn;
-  const { customers: replicaCustomers, payments: replicaPayments } = replicaCounts(userDataDir);
+  const { customers: replicaCustomers, payments: replicaPayments } = await replicaCounts(userDataDir);
   if (replicaCustomers !== customers) throw new Error(`the replica holds ${replicaCustomers} customers after the first sync, ${customers} expected`);
 
   await page.getByTestId('nav-settings').click();

@@ -10,15 +10,16 @@
 // Baseline, same run, same replica file: the bare replica reads those views need — the list's page
 // with its count (replica-inbox.ts) and the thread (replica-conversations.ts) — in Node, no IPC, no
 // React. Run alone: node bench/scenarios/inbox-list.ts [conversations]
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startService, type ServiceProcess } from '../../scripts/lib/service-process.ts';
 import { chromiumLaunchOptions } from '../../tests/e2e/fixtures/chromium.ts';
+import { withReplica } from '../../tests/e2e/fixtures/replica-file.ts';
+import type { Db } from '../../electron/services/db/open-replica-file.ts';
 import { createReplicaInbox } from '../../electron/services/inbox/replica-inbox.ts';
 import { createReplicaConversations } from '../../electron/services/conversations/replica-conversations.ts';
 import { CHANNELS, CONVERSATION_STATUSES, type Conversation, type Message } from '../../contract/domain/conversation.ts';
@@ -34,20 +35,11 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const spread = (xs: number[]) => `p50 ${ms(pct(xs, 0.5))}, p95 ${ms(pct(xs, 0.95))}`;
 
-function replicaFile(userDataDir: string): string {
-  const dir = join(userDataDir, 'replica');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite'));
-  if (files.length !== 1) throw new Error(`expected one replica in ${dir}, found ${files.length}`);
-  return join(dir, files[0]!);
-}
-
 const WORDS = ['Не работает интернет', 'Ошибочный платёж', 'Смена тарифа', 'Подключение в новом доме', 'Роутер не раздаёт Wi-Fi', 'Акция «Год за 10»', 'Перенос договора'];
 
 /** n conversations with one message each, assigned to the agent, into the replica file. */
-function fillReplica(file: string, agentId: string, n: number): void {
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 30000');
+function fillReplica(userDataDir: string, agentId: string, n: number): Promise<void> {
+  return withReplica(userDataDir, agentId, (db) => {
     const conv = db.prepare('INSERT INTO conversation (id, version, data, customer_id, assignee_id, status, channel, updated_at) VALUES (?, 1, ?, NULL, ?, ?, ?, ?)');
     const msg = db.prepare('INSERT INTO message (id, version, data, conversation_id, created_at) VALUES (?, 1, ?, ?, ?)');
     const start = Date.now() - n * 60_000;
@@ -65,9 +57,7 @@ function fillReplica(file: string, agentId: string, n: number): void {
         msg.run(m.id, JSON.stringify(m), c.id, at);
       }
     })();
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Reload into the KB section, then time a click on the Inbox until `expected` rows are counted and drawn. */
@@ -147,9 +137,8 @@ async function rowsWhileScrolling(page: Page): Promise<{ max: number; min: numbe
   }, SCROLL_STEPS);
 }
 
-function bareReads(file: string, agentId: string, ids: string[]): { list: number[]; open: number[] } {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
+function bareReads(userDataDir: string, agentId: string, ids: string[]): Promise<{ list: number[]; open: number[] }> {
+  return withReplica(userDataDir, agentId, (db) => {
     const inbox = createReplicaInbox(db);
     const conversations = createReplicaConversations(db);
     const list: number[] = [];
@@ -166,9 +155,7 @@ function bareReads(file: string, agentId: string, ids: string[]): { list: number
       }
     }
     return { list, open };
-  } finally {
-    db.close();
-  }
+  }, { readonly: true });
 }
 
 export async function inboxList(conversations = 100_000): Promise<Row[]> {
@@ -197,11 +184,11 @@ export async function inboxList(conversations = 100_000): Promise<Row[]> {
     await page.getByTestId('login-password').fill('pult-demo');
     await page.getByTestId('login-submit').click();
     await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor({ timeout: UI_WAIT_MS });
-    const file = replicaFile(userDataDir);
-    const agentId = new Database(file, { readonly: true }).prepare("SELECT id FROM agent WHERE login = 'operator'").pluck().get() as string;
+    const read = <T>(query: (db: Db) => T) => withReplica(userDataDir, undefined, query, { readonly: true });
+    const agentId = await read((db) => db.prepare("SELECT id FROM agent WHERE login = 'operator'").pluck().get() as string);
     progress(`putting ${conversations} conversations into the operator's replica…`);
-    fillReplica(file, agentId, conversations);
-    const expected = new Database(file, { readonly: true }).prepare('SELECT count(*) FROM conversation WHERE assignee_id = ?').pluck().get(agentId) as number;
+    await fillReplica(userDataDir, agentId, conversations);
+    const expected = await read((db) => db.prepare('SELECT count(*) FROM conversation WHERE assignee_id = ?').pluck().get(agentId) as number);
 
     progress(`first render × ${SAMPLES} (each after a reload)…`);
     const first: number[] = [];
@@ -212,8 +199,8 @@ export async function inboxList(conversations = 100_000): Promise<Row[]> {
     await openOne(page, 999);
     for (let i = 0; i < SAMPLES; i++) open.push(await openOne(page, i));
     const rows = await rowsWhileScrolling(page);
-    const ids = new Database(file, { readonly: true }).prepare('SELECT id FROM conversation WHERE assignee_id = ? LIMIT 5000').pluck().all(agentId) as string[];
-    const bare = bareReads(file, agentId, ids);
+    const ids = await read((db) => db.prepare('SELECT id FROM conversation WHERE assignee_id = ? LIMIT 5000').pluck().all(agentId) as string[]);
+    const bare = await bareReads(userDataDir, agentId, ids);
     const n = expected.toLocaleString('en-US');
     return [
       {

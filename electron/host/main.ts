@@ -3,11 +3,12 @@
 // services and router as Electron (with an in-memory SecretStore). Once listening it prints one line
 // on stdout: {"event":"listening","url":"http://127.0.0.1:PORT/"}; logs go to stderr.
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { flagValue } from '../services/config/argv.ts';
 import { composeServices } from '../services/compose.ts';
 import { appInfo, readPackageVersion } from '../services/app/app-info.ts';
 import { createLog } from '../services/log.ts';
+import { fileKeyVault } from '../services/db/replica-keys.ts';
 import { memorySecretStore } from '../services/session/secret-store.ts';
 import { createEventBus } from '../ipc/event-bus.ts';
 import { createRouter } from '../ipc/router.ts';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     env: process.env,
     userDataDir,
     secrets: memorySecretStore(),
+    // No OS keychain here (a development and test host): replica keys are user-only files.
+    replicaKeys: fileKeyVault(join(userDataDir, 'keys')),
     emit: (event, payload) => void bus.emit(event, payload),
     log,
     info: appInfo({ version: readPackageVersion(resolve(repoRoot, 'package.json')), host: 'browser' }),

@@ -7,6 +7,7 @@ import { loadPreset } from './config/preset-loader.ts';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store.ts';
 import { createServerClient, type ServerClient } from './session/server-client.ts';
 import { createSessionService, type SessionService } from './session/session-service.ts';
+import type { KeyVault } from './db/replica-keys.ts';
 import type { SecretStore } from './session/secret-store.ts';
 import { createConnectionMonitor, healthIntervalFromEnv, type ConnectionMonitor } from './connection/connection-monitor.ts';
 import { createImageCache, type ImageCache } from './kb-images/image-cache.ts';
@@ -20,6 +21,8 @@ export interface ComposeOptions {
   env: NodeJS.ProcessEnv;
   userDataDir: string;
   secrets: SecretStore;
+  /** Where the replicas' encryption keys are kept (replica-keys.ts). */
+  replicaKeys: KeyVault;
   emit: Emit;
   log: Log;
   info: AppInfo;
@@ -69,8 +72,12 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   });
   const connection = createConnectionMonitor({ session, client, emit: opts.emit, log: opts.log, intervalMs: healthIntervalFromEnv(opts.env) });
   const images = createImageCache({ session: () => session.current(), ...(opts.fetch ? { fetch: opts.fetch } : {}), log: opts.log });
+  if (opts.replicaKeys.protection === 'file-permissions') {
+    opts.log.warn({}, 'no OS keychain: the replica key is protected only by file permissions, not by the operating system');
+  }
   const sync = createSyncService({
     session,
+    keys: opts.replicaKeys,
     onSynced: (replica) => void images.prefetch(replica).catch((e: unknown) => opts.log.warn({ err: e }, 'picture prefetch failed')),
     userDataDir: opts.userDataDir,
     emit: opts.emit,

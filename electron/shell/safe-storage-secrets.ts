@@ -5,12 +5,21 @@
 import { safeStorage } from 'electron';
 import { join } from 'node:path';
 import { readJson, writeJsonAtomic, createWriteQueue } from '../services/settings/atomic-json.ts';
+import { fileKeyVault, osKeyVault, type KeyVault } from '../services/db/replica-keys.ts';
 import { memorySecretStore, type SecretStore } from '../services/session/secret-store.ts';
 import type { Log } from '../services/log.ts';
 
+/** The OS has a real keychain behind safeStorage (not Linux's hard-coded "basic_text" key). */
+export const safeStorageUsable = (): boolean =>
+  safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+
+/** The replicas' keys: in the OS keychain, or (no keychain) in user-only files — see replica-keys.ts. */
+export function replicaKeyVault(userDataDir: string, secrets: SecretStore): KeyVault {
+  return safeStorageUsable() ? osKeyVault(secrets) : fileKeyVault(join(userDataDir, 'keys'));
+}
+
 export function safeStorageSecretStore(userDataDir: string, log: Log): SecretStore {
-  const usable =
-    safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  const usable = safeStorageUsable();
   if (!usable) {
     log.warn({}, 'no OS secret storage; the session token is kept in memory only');
     return memorySecretStore();

@@ -7,10 +7,7 @@
 // The server has no e-mail or messenger channel on this branch yet, so the hostile conversations are
 // written into the operator's replica the way the feed would deliver them (the same tables and JSON);
 // the seeded ones come through the real sync.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import type { Conversation, Message } from '../../contract/domain/conversation.ts';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
@@ -18,27 +15,14 @@ import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
 import { XSS_PAYLOADS } from '../unit/inbox/xss-payloads.ts';
 import { test, expect, type Stack } from './fixtures/stack.ts';
 import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
+import { withReplica } from './fixtures/replica-file.ts';
+import type { Db } from '../../electron/services/db/open-replica-file.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 const OPERATOR_ID = generateAgents(DEFAULT_SEED).find((a) => a.login === 'operator')!.id;
 
-/** The operator's replica (one file per server and agent: other specs sign in as others on this host). */
-function replicaFile(stack: Stack): string {
-  const dir = join(stack.userDataDir, 'replica');
-  const files = readdirSync(dir).filter((f) => f.endsWith(`-${OPERATOR_ID}.sqlite`));
-  if (files.length !== 1) throw new Error(`expected one replica of the operator in ${dir}, found ${readdirSync(dir).join(', ')}`);
-  return join(dir, files[0]!);
-}
-
-function readReplica<T>(stack: Stack, read: (db: Database.Database) => T): T {
-  const db = new Database(replicaFile(stack), { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const readReplica = <T>(stack: Stack, read: (db: Db) => T): Promise<T> => withReplica(stack.userDataDir, OPERATOR_ID, read, { readonly: true });
 
 async function openInbox(page: Page, hostUrl: string) {
   await page.goto(hostUrl);
@@ -60,7 +44,7 @@ async function pick(page: Page, testId: string, option: string) {
 
 test('the operator\'s conversations across channels, filtered, searched and opened with the customer card', async ({ page, stack }) => {
   await openInbox(page, stack.hostUrl);
-  const mine = readReplica(stack, (db) => ({
+  const mine = await readReplica(stack, (db) => ({
     total: db.prepare('SELECT count(*) FROM conversation WHERE assignee_id = ?').pluck().get(OPERATOR_ID) as number,
     byChannel: Object.fromEntries(db.prepare('SELECT channel, count(*) AS n FROM conversation WHERE assignee_id = ? GROUP BY channel').raw().all(OPERATOR_ID) as Array<[string, number]>),
     open: db.prepare("SELECT count(*) FROM conversation WHERE assignee_id = ? AND status = 'open'").pluck().get(OPERATOR_ID) as number,
@@ -167,18 +151,14 @@ function hostileConversations(): { conversations: Conversation[]; messages: Mess
 test('hostile mail and chat messages render in Chromium and run nothing', async ({ page, stack }) => {
   await openInbox(page, stack.hostUrl);
   const hostile = hostileConversations();
-  const db = new Database(replicaFile(stack), { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 10000');
+  await withReplica(stack.userDataDir, OPERATOR_ID, (db) => {
     const conv = db.prepare('INSERT INTO conversation (id, version, data, customer_id, assignee_id, status, channel, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)');
     const msg = db.prepare('INSERT INTO message (id, version, data, conversation_id, created_at) VALUES (?, 1, ?, ?, ?)');
     db.transaction(() => {
       for (const c of hostile.conversations) conv.run(c.id, JSON.stringify(c), c.customerId, c.assigneeId, c.status, c.channel, c.updatedAt);
       for (const m of hostile.messages) msg.run(m.id, JSON.stringify(m), m.conversationId, m.createdAt);
     })();
-  } finally {
-    db.close();
-  }
+  });
   const [mail, chat] = hostile.conversations as [Conversation, Conversation];
   // A fresh page: the list reads the replica as it is now.
   await page.reload();

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { unlockReplica } from './replica-cipher.ts';
 
 export type Db = Database.Database;
 
@@ -10,14 +11,19 @@ export interface OpenReplicaFileOptions {
   /** How long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /**
+   * The encryption key (replica-cipher.ts). The app always gives one; without it the file is
+   * plain (unit tests and tools that build a replica on purpose).
+   */
+  key?: Uint8Array | undefined;
 }
 
 export function openReplicaFile(path: string, opts: OpenReplicaFileOptions = {}): Db {
   if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: opts.readonly ?? false });
   try {
-    // Encryption at rest: a SQLCipher build will take its key here (`PRAGMA key`, from
-    // safeStorage), before any other statement touches the file.
+    // The key comes before any other statement touches the file.
+    if (opts.key) unlockReplica(db, path, opts.key, opts.readonly);
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
     if (!opts.readonly) {
       // WAL: readers never wait for the syncing writer. NORMAL: a process crash loses nothing

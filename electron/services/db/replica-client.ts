@@ -36,6 +36,8 @@ export interface ReplicaDb extends ReplicaCalls {
 export interface OpenReplicaOptions {
   path: string;
   busyTimeoutMs?: number;
+  /** The encryption key (replica-cipher.ts, replica-keys.ts); without it the file is plain. */
+  key?: Uint8Array;
   /** The worker entry; a bundled build passes its own (see worker.ts). */
   workerUrl?: URL;
   log?: Log;
@@ -62,7 +64,11 @@ function handOver(input: unknown): ArrayBuffer[] {
 
 export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> {
   const log = opts.log ?? silentLog;
-  const data: WorkerData = { path: opts.path, ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}) };
+  const data: WorkerData = {
+    path: opts.path,
+    ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
+    ...(opts.key ? { key: opts.key } : {}),
+  };
   const crashListeners = new Set<(e: ReplicaError) => void>();
   const pending = new Map<number, PendingCall>();
   const closing = new WeakSet<Worker>(); // workers ended on purpose: their exit is no crash
@@ -104,8 +110,9 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
         }
         closing.add(w);
         void w.terminate();
-        const why = m.success && m.data.type === 'open_failed' ? m.data.error.message : 'unexpected first message';
-        reject(new ReplicaError('open_failed', `cannot open the replica ${opts.path}: ${why}`));
+        const failed = m.success && m.data.type === 'open_failed' ? m.data.error : null;
+        const code = failed?.code === 'key_mismatch' ? 'key_mismatch' : 'open_failed';
+        reject(new ReplicaError(code, `cannot open the replica ${opts.path}: ${failed?.message ?? 'unexpected first message'}`));
       });
       w.on('error', (e) => {
         cause = e;

@@ -7,6 +7,7 @@ export const REPLICA_ERROR_CODES = [
   'cursor_moved', // the page was fetched for another cursor than the stored one; nothing was applied
   'closed', // the replica was closed, or its worker died; open it again
   'open_failed',
+  'key_mismatch', // the replica file is encrypted with another key than this computer holds (replica-cipher.ts)
   'internal',
 ] as const;
 export type ReplicaErrorCode = (typeof REPLICA_ERROR_CODES)[number];

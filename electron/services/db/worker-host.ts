@@ -35,11 +35,12 @@ export function serveReplica(port: Port, data: unknown, extra: Record<string, (.
   const checked = createCheckedPages();
   try {
     const d = WorkerData.parse(data);
-    db = openReplicaFile(d.path, { busyTimeoutMs: d.busyTimeoutMs });
+    db = openReplicaFile(d.path, { busyTimeoutMs: d.busyTimeoutMs, key: d.key });
     api = createReplicaStore(db, checked);
   } catch (e) {
     db?.close();
-    send({ type: 'open_failed', error: { ...toWireError(e), code: 'open_failed' } });
+    const error = toWireError(e);
+    send({ type: 'open_failed', error: { ...error, code: error.code === 'key_mismatch' ? 'key_mismatch' : 'open_failed' } });
     return;
   }
 

@@ -7,6 +7,8 @@ import { REPLICA_ERROR_CODES } from './replica-error.ts';
 export const WorkerData = z.strictObject({
   path: z.string().min(1),
   busyTimeoutMs: z.number().int().min(0).max(600_000).optional(),
+  /** The encryption key (replica-cipher.ts); without it the file is plain (tests, tools). */
+  key: z.custom<Uint8Array>((k) => k instanceof Uint8Array && k.length === 32, 'a 32-byte key').optional(),
 });
 export type WorkerData = z.infer<typeof WorkerData>;
 

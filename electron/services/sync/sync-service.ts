@@ -5,8 +5,11 @@ import type { SyncRejected, SyncStatus } from '../../../contract/sync-status.ts'
 import type { Emit } from '../events.ts';
 import { silentLog, type Log } from '../log.ts';
 import type { SessionService, SignedIn } from '../session/session-service.ts';
-import { openReplica, type ReplicaDb } from '../db/replica-client.ts';
+import { openReplica, type OpenReplicaOptions, type ReplicaDb } from '../db/replica-client.ts';
+import { ReplicaError } from '../db/replica-error.ts';
+import { replicaKeyFor, type KeyVault } from '../db/replica-keys.ts';
 import { replicaPathFor } from '../db/replica-path.ts';
+import { removeReplicaFiles } from '../db/reset-replica-files.ts';
 import { createSyncEngine, type SyncEngine } from './engine.ts';
 
 export interface SyncServiceOptions {
@@ -18,6 +21,11 @@ export interface SyncServiceOptions {
   /** A bundled build's own worker entry (out/main/replica-worker.js). */
   workerUrl?: URL;
   pollIntervalMs?: number;
+  /**
+   * Where the replicas' encryption keys are kept (replica-keys.ts). The app always has one; without
+   * it replicas are plain files (tests of other parts).
+   */
+  keys?: KeyVault;
   /** After each sync that ends online: work that follows new rows (caching article pictures). */
   onSynced?: (replica: ReplicaDb) => void;
 }
@@ -40,6 +48,8 @@ interface Running {
   db: ReplicaDb;
   engine: SyncEngine;
   off: Array<() => void>;
+  /** The replica had to be made anew at this start (its key was lost). */
+  recreated: boolean;
 }
 
 export function createSyncService(opts: SyncServiceOptions): SyncService {
@@ -63,7 +73,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     const key = `${s.serverUrl}|${agentId}|${s.token}`;
     if (running?.key === key) return;
     await stopRunning();
-    const db = await openReplica({ path: replicaPathFor(opts.userDataDir, s.serverUrl, agentId), log, ...(opts.workerUrl ? { workerUrl: opts.workerUrl } : {}) });
+    const { db, recreated } = await openEncryptedReplica(replicaPathFor(opts.userDataDir, s.serverUrl, agentId));
     const engine = createSyncEngine({
       db,
       serverUrl: s.serverUrl,
@@ -74,7 +84,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     });
     const off = [
       engine.onStatus((status: SyncStatus) => {
-        opts.emit('sync.changed', status);
+        opts.emit('sync.changed', recreated ? { ...status, replicaRecreated: true } : status);
         if (status.reason?.code === 'not_authenticated') void opts.session.expire();
         if (status.state === 'online') opts.onSynced?.(db);
       }),
@@ -84,8 +94,27 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
         void db.reopen().then(() => engine.syncNow()).catch((err: unknown) => log.error({ err }, 'replica reopen failed'));
       }),
     ];
-    running = { key, db, engine, off };
+    running = { key, db, engine, off, recreated };
     engine.start();
+  };
+
+  /**
+   * Opens the replica with its key. A file this computer cannot decrypt (its key was lost with the
+   * OS profile, or the file came from elsewhere) cannot be used by anyone: it is removed and made
+   * anew, and the UI says so (SyncStatus.replicaRecreated).
+   */
+  const openEncryptedReplica = async (path: string): Promise<{ db: ReplicaDb; recreated: boolean }> => {
+    const base: OpenReplicaOptions = { path, log, ...(opts.workerUrl ? { workerUrl: opts.workerUrl } : {}) };
+    if (!opts.keys) return { db: await openReplica(base), recreated: false };
+    const key = await replicaKeyFor(opts.keys, path);
+    try {
+      return { db: await openReplica({ ...base, key }), recreated: false };
+    } catch (e) {
+      if (!(e instanceof ReplicaError && e.code === 'key_mismatch')) throw e;
+      log.error({ path }, 'the replica cannot be decrypted with the stored key; recreating it');
+      await removeReplicaFiles(path);
+      return { db: await openReplica({ ...base, key }), recreated: true };
+    }
   };
 
   const follow = (s: SignedIn | null) => {
@@ -98,7 +127,10 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
   if (current) follow(current);
 
   return {
-    status: () => running?.engine.status() ?? null,
+    status: () => {
+      const s = running?.engine.status() ?? null;
+      return s && running?.recreated ? { ...s, replicaRecreated: true } : s;
+    },
     async syncNow() {
       await queue;
       return running ? running.engine.syncNow() : null;
