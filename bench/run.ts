@@ -13,6 +13,7 @@ import { serverWrite } from './scenarios/server-write.ts';
 import { screenPop } from './scenarios/screen-pop.ts';
 import { inboxList } from './scenarios/inbox-list.ts';
 import { syncPull } from './scenarios/sync-pull.ts';
+import { emailIngest } from './scenarios/email-ingest.ts';
 import type { Row } from './lib/timing.ts';
 
 const scenarios: Record<string, () => Promise<Row[]>> = {
@@ -28,6 +29,7 @@ const scenarios: Record<string, () => Promise<Row[]>> = {
   'call-memory': () => callMemory(),
   'screen-pop': () => screenPop(),
   'inbox-list': () => inboxList(),
+  'email-ingest': () => emailIngest(),
 };
 
 const only = process.argv.slice(2);

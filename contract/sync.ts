@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { PultError } from './errors.ts';
 import { Agent } from './domain/agent.ts';
 import { Article } from './domain/article.ts';
-import { Call, CallOutcome, Conversation, Message, MessageTemplate } from './domain/conversation.ts';
+import { Call, CallOutcome, Conversation, ConversationStatus, Message, MessageTemplate, RequestCategory } from './domain/conversation.ts';
 import { Customer, ExtraService, Payment, Tariff } from './domain/customer.ts';
 import { Promotion } from './domain/promotion.ts';
 import { TroubleshootingScript } from './domain/script.ts';
@@ -20,6 +20,7 @@ import { WrapUpCode, WrapUpResult } from './domain/wrap-up.ts';
 import { AgentStateChange } from './domain/agent-state.ts';
 import { Task } from './domain/task.ts';
 import { ConnectionRequest, ConnectionRequestCreate } from './domain/connection-request.ts';
+import { CannedResponse } from './domain/canned-response.ts';
 
 /** Bumped when the sync wire format changes incompatibly; the server states the range it accepts. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -44,6 +45,7 @@ export const SYNC_ENTITY_SCHEMAS = {
   wrap_up_code: WrapUpCode,
   task: Task,
   connection_request: ConnectionRequest,
+  canned_response: CannedResponse,
 } as const;
 export type SyncEntityName = keyof typeof SYNC_ENTITY_SCHEMAS;
 export const SYNC_ENTITIES = Object.keys(SYNC_ENTITY_SCHEMAS) as [SyncEntityName, ...SyncEntityName[]];
@@ -84,6 +86,7 @@ export const Upsert = z.discriminatedUnion('entity', [
   upsertOf('wrap_up_code'),
   upsertOf('task'),
   upsertOf('connection_request'),
+  upsertOf('canned_response'),
 ]);
 export type Upsert = z.infer<typeof Upsert>;
 
@@ -138,6 +141,25 @@ export const MUTATION_SCHEMAS = {
     conversationId: z.uuid(),
     noteId: z.uuid(),
     body: z.string().trim().min(1).max(20_000),
+  }),
+  /**
+   * Who handles a conversation: the sender themselves (take), null (back to the queue) or another
+   * agent (hand over). An operator takes what is free or theirs and gives away only their own;
+   * supervisors and admins assign anything to anyone. Taking a new conversation opens it.
+   */
+  'conversation.assign': z.strictObject({
+    conversationId: z.uuid(),
+    assigneeId: z.uuid().nullable(),
+  }),
+  /** New / open / waiting for the customer / resolved: by the assignee, a supervisor or an admin. */
+  'conversation.setStatus': z.strictObject({
+    conversationId: z.uuid(),
+    status: ConversationStatus,
+  }),
+  /** The conversation's category tag (null: none): by the assignee, a supervisor or an admin. */
+  'conversation.setCategory': z.strictObject({
+    conversationId: z.uuid(),
+    category: RequestCategory.nullable(),
   }),
   /** Ready / not ready (why) / wrap-up / offline, with the time it happened on the PC. */
   'agent.setState': AgentStateChange,

@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests need, when they are missing. Idempotent and quick when done.
 set -euo pipefail
 # kamailio + its websocket module (websocket, xhttp): the SIP server the softphone tests call through.
-packages=(chromium postgresql kamailio kamailio-websocket-modules)
+# dovecot-imapd: the IMAP server the e-mail channel's tests read mail from (scripts/dovecot.ts).
+packages=(chromium postgresql kamailio kamailio-websocket-modules dovecot-imapd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -24,3 +25,5 @@ $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 command -v service >/dev/null && $sudo service postgresql stop >/dev/null 2>&1 || true
 # Likewise Kamailio's own service (port 5060): tests start theirs from scripts/kamailio.ts.
 command -v service >/dev/null && $sudo service kamailio stop >/dev/null 2>&1 || true
+# And Dovecot's (ports 143/993): tests start a throwaway one from scripts/dovecot.ts.
+command -v service >/dev/null && $sudo service dovecot stop >/dev/null 2>&1 || true

@@ -17,6 +17,10 @@ export const Site = z.object({
 });
 export type Site = z.infer<typeof Site>;
 
+/** A team of agents: first line Moscow, Kaluga, home operators, personal managers… */
+export const TeamId = z.string().regex(/^[a-z0-9_-]{1,40}$/);
+export type TeamId = z.infer<typeof TeamId>;
+
 export const AgentId = z.uuid();
 export const Agent = z.object({
   id: AgentId,
@@ -24,5 +28,7 @@ export const Agent = z.object({
   displayName: z.string().min(1).max(200),
   role: Role,
   siteId: SiteId,
+  /** The team whose open conversations the agent sees as the team queue; null: none (absent in rows from before teams). */
+  teamId: TeamId.nullable().optional(),
 });
 export type Agent = z.infer<typeof Agent>;

@@ -16,6 +16,20 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 export const RequestCategory = ArticleCategory;
 export type RequestCategory = z.infer<typeof RequestCategory>;
 
+/**
+ * Service-level due times, set by the server when the conversation is opened from its channel's
+ * targets (none for the phone). The first reply stops the first; resolving stops the second,
+ * and waiting for the customer pauses it (pausedAt: since when; the server moves the due time on
+ * by the pause when the conversation comes back).
+ */
+export const ConversationSla = z.object({
+  firstResponseDueAt: z.iso.datetime({ offset: true }).nullable(),
+  firstResponseAt: z.iso.datetime({ offset: true }).nullable(),
+  resolutionDueAt: z.iso.datetime({ offset: true }).nullable(),
+  pausedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ConversationSla = z.infer<typeof ConversationSla>;
+
 export const Conversation = z.object({
   id: z.uuid(),
   channel: Channel,
@@ -28,6 +42,8 @@ export const Conversation = z.object({
   assigneeId: AgentId.nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** Absent where the channel has no targets (phone) and in rows from before SLAs. */
+  sla: ConversationSla.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -43,6 +59,7 @@ export const DELIVERY_FAILURES = [
   'channel_unreachable', // the channel's API did not answer, after every retry
   'channel_not_configured', // the server has no credentials for this channel
   'attachment_unavailable', // a file of the reply is missing or was never stored
+  'email_bounced', // the recipient's mail server returned the letter (a bounce); `error` has its status and reason
 ] as const;
 export const DeliveryFailure = z.enum(DELIVERY_FAILURES);
 export type DeliveryFailure = z.infer<typeof DeliveryFailure>;

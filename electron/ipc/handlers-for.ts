@@ -13,6 +13,8 @@ import type { Handlers } from './handlers.ts';
 import { goOfflineBeforeSignOut, phoneHandlers, type AgentStates } from './phone-handlers.ts';
 import { prospectHandlers } from './prospect-handlers.ts';
 import { notifyHandlers } from './notify-handlers.ts';
+import { composerHandlers } from './composer-handlers.ts';
+import { conversationActionHandlers } from './conversation-action-handlers.ts';
 
 export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica and sync engine; before sign-in refused in words.
@@ -91,12 +93,19 @@ export function handlersFor(s: Services): Handlers {
       return replica().inboxList({ ...input, agentId: me.info.agent.id });
     },
     'inbox.calls': (input) => replica().inboxCalls(input),
+    'inbox.arrivals': (input) => {
+      const me = s.session.current();
+      if (!me) throw new ServiceError('not_authenticated', 'sign in to read the inbox');
+      return replica().inboxArrivals(me.info.agent.id, input);
+    },
     'inbox.markSeen': async (input) => {
       await replica().inboxMarkSeen(input);
       return { ok: true as const };
     },
     ...phoneHandlers(s, synced, agentStates),
     ...prospectHandlers(s, synced),
+    ...composerHandlers(s, synced),
+    ...conversationActionHandlers(s, synced),
     ...notifyHandlers(null), // the desktop app puts its native notifier over this (main.ts)
   };
 }

@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { makeRequireRole } from './auth/require-role.ts';
 import { startChannelDispatcher } from './channels/dispatcher.ts';
+import { startMailReaders } from './channels/email/channels.ts';
 import { DEFAULT_SETTINGS, type AppContext, type ServerSettings } from './context.ts';
 import type { Database } from './db/open-database.ts';
 import { HttpError, installErrorHandlers } from './http/errors.ts';
@@ -67,6 +68,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerWhatsAppChannelRoutes(app, ctx);
   registerChannelAttachmentRoutes(app, ctx, requireRole);
   startChannelDispatcher(app, ctx);
+  startMailReaders(app, ctx);
   // Live pokes need LISTEN; a database handle without it (some tests) serves pull and push only.
   if (opts.database.listen) {
     await app.register(websocket, { options: { maxPayload: 1024 } });

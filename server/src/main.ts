@@ -5,7 +5,9 @@
 // Chat channels (server/src/channels/README.md): PULT_TELEGRAM_BOT_TOKEN, PULT_TELEGRAM_WEBHOOK_SECRET
 // [, PULT_TELEGRAM_API_BASE]; PULT_WHATSAPP_ACCESS_TOKEN, PULT_WHATSAPP_APP_SECRET,
 // PULT_WHATSAPP_VERIFY_TOKEN, PULT_WHATSAPP_PHONE_NUMBER_ID [, PULT_WHATSAPP_GRAPH_BASE];
-// PULT_ATTACHMENT_MAX_BYTES (50 MB by default).
+// PULT_ATTACHMENT_MAX_BYTES (50 MB by default). E-mail: PULT_EMAIL_IMAP_URL (or _HOST, _PORT, _USER,
+// _PASSWORD, _TLS, _MAILBOX), PULT_EMAIL_SMTP_URL (or the same), PULT_EMAIL_FROM; fax: PULT_FAX_IMAP_*,
+// [PULT_FAX_SMTP_*], PULT_FAX_GATEWAY_ADDRESS, [PULT_FAX_FROM, PULT_FAX_NUMBER_FROM, PULT_FAX_NUMBER_PATTERN].
 // Once listening it prints one JSON line on stdout: {"event":"listening","url":"http://127.0.0.1:PORT/"}
 // (--port 0 picks a free port); logs go to stderr.
 import { parseArgs } from 'node:util';

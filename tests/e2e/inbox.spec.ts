@@ -33,6 +33,8 @@ async function openInbox(page: Page, hostUrl: string) {
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('section-title')).toHaveText('Входящие');
+  // The Inbox opens on "mine and the queue"; these tests read the operator's own (inbox-queues.spec.ts has the rest).
+  await page.getByTestId('inbox-scope-mine').click();
 }
 
 const countText = (n: number) => new RegExp(`^${n} обращени(е|я|й)$`);
@@ -198,7 +200,7 @@ test('hostile mail and chat messages render in Chromium and run nothing', async 
   expect(await xss()).toBe(false);
 
   // The chat is nobody's yet: under "all", its messages shown as the text they are.
-  await page.getByTestId('inbox-scope').getByText('Все в локальной копии').click();
+  await page.getByTestId('inbox-scope-all').click();
   await page.locator(`[data-testid="inbox-row"][data-id="${chat.id}"]`).click();
   await expect(view.getByTestId('thread-message')).toHaveCount(20);
   await expect(view.getByTestId('thread-message').first()).toContainText(XSS_PAYLOADS[0]!);

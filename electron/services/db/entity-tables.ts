@@ -27,6 +27,7 @@ export const ENTITY_COLUMNS: { [E in SyncEntityName]: Extractors<E> } = {
   wrap_up_code: { category: (w) => w.category, sort: (w) => w.sort },
   task: { assignee_id: (t) => t.assigneeId, status: (t) => t.status, due_at: (t) => t.dueAt },
   connection_request: { created_by: (r) => r.createdBy, created_at: (r) => r.createdAt },
+  canned_response: { language: (c) => c.language, sort: (c) => c.sort },
 };
 
 /** The table of an entity: the entity name itself (a closed list, so safe to put in SQL). */

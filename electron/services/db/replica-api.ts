@@ -19,8 +19,13 @@ import type { Tariff } from '../../../contract/domain/customer.ts';
 import type { ConnectionRequestListItem } from '../../../contract/prospect-ipc.ts';
 import { ReplicaConnectionRequestsInput } from '../prospects/replica-prospects.ts';
 import { ReplicaInboxListInput } from '../inbox/replica-inbox.ts';
-import { InboxConversationInput, type InboxCalls, type InboxListResult } from '../../../contract/inbox-ipc.ts';
+import { InboxArrivalsInput, InboxConversationInput, type InboxArrivals, type InboxCalls, type InboxListResult } from '../../../contract/inbox-ipc.ts';
 import { EnqueueInput, SettleInput, type Enqueued, type OutboxEntry, type Settled } from './outbox-store.ts';
+import type { ConversationActionsState } from '../../../contract/conversation-actions-ipc.ts';
+import { ConversationRef, SaveDraftInput, type QueuedReply, type ReplyDraft } from '../../../contract/composer-ipc.ts';
+import type { CannedResponse } from '../../../contract/domain/canned-response.ts';
+import { RestoreDraftInput } from '../inbox/drafts.ts';
+import { NoteReplyFilesInput } from '../inbox/queued-replies.ts';
 
 export interface ReplicaInfo {
   schemaVersion: number;
@@ -103,6 +108,17 @@ export interface ReplicaApi {
   inboxList(input: z.input<typeof ReplicaInboxListInput>): InboxListResult;
   inboxCalls(input: z.input<typeof InboxConversationInput>): InboxCalls;
   inboxMarkSeen(input: z.input<typeof InboxConversationInput>): void;
+  /** New customers' messages worth a desktop notification (inbox/notify-inbox.ts). */
+  inboxArrivals(agentId: string, input: z.input<typeof InboxArrivalsInput>): InboxArrivals;
+  /** The operators a conversation can be handed to (inbox/replica-assignees.ts). */
+  assignees(): ConversationActionsState['assignees'];
+  /** The reply composer (inbox/drafts.ts, canned-responses.ts, queued-replies.ts). */
+  cannedResponses(): CannedResponse[];
+  replyDraft(input: z.input<typeof ConversationRef>): ReplyDraft | null;
+  saveReplyDraft(input: z.input<typeof SaveDraftInput>): void;
+  restoreReplyDraft(input: z.input<typeof RestoreDraftInput>): ReplyDraft;
+  queuedReplies(input: z.input<typeof ConversationRef>): QueuedReply[];
+  noteReplyFiles(input: z.input<typeof NoteReplyFilesInput>): void;
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -153,6 +169,14 @@ export const REPLICA_ARGS = {
   inboxList: z.tuple([ReplicaInboxListInput]),
   inboxCalls: z.tuple([InboxConversationInput]),
   inboxMarkSeen: z.tuple([InboxConversationInput]),
+  inboxArrivals: z.tuple([z.uuid(), InboxArrivalsInput]),
+  assignees: z.tuple([]),
+  cannedResponses: z.tuple([]),
+  replyDraft: z.tuple([ConversationRef]),
+  saveReplyDraft: z.tuple([SaveDraftInput]),
+  restoreReplyDraft: z.tuple([RestoreDraftInput]),
+  queuedReplies: z.tuple([ConversationRef]),
+  noteReplyFiles: z.tuple([NoteReplyFilesInput]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

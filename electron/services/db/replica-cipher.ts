@@ -3,16 +3,18 @@
 // (better-sqlite3-multiple-ciphers, installed under the name better-sqlite3; see the README), which
 // encrypts every page of the file and of its WAL.
 //
-// Cipher: ChaCha20-Poly1305, the library's default — authenticated (a changed page fails to read
-// instead of decrypting to garbage) and fast in software on every CPU. The SQLCipher scheme was
-// measured here at 3× the CPU of plain writes (HMAC-SHA512 per page), ChaCha20 at about 2×.
+// Cipher: AEGIS-256 — authenticated (a changed page fails to read instead of decrypting to
+// garbage) and built on the CPU's AES instructions (AES-NI, ARMv8 AES; a portable fallback
+// elsewhere). Measured here on writes and a scan, against plain SQLite: AEGIS 1.06× the CPU,
+// AES-256-CBC (not authenticated) 1.3×, ChaCha20-Poly1305 (the library's default) 2×, the SQLCipher
+// scheme (HMAC-SHA512 per page) 3×.
 // The key is 32 random bytes (replica-keys.ts keeps it in the OS keychain) given as a raw key, so
 // opening skips the passphrase KDF: a random key needs no stretching.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { ReplicaError } from './replica-error.ts';
 
-export const REPLICA_CIPHER = 'chacha20';
+export const REPLICA_CIPHER = 'aegis';
 export const REPLICA_KEY_BYTES = 32;
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');

@@ -5,6 +5,11 @@ import { createReplicaConversations } from '../conversations/replica-conversatio
 import { createReplicaPhone } from '../phone/replica-phone.ts';
 import { createReplicaProspects } from '../prospects/replica-prospects.ts';
 import { createReplicaInbox } from '../inbox/replica-inbox.ts';
+import { createInboxArrivals } from '../inbox/notify-inbox.ts';
+import { createReplicaAssignees } from '../inbox/replica-assignees.ts';
+import { createReplicaDrafts } from '../inbox/drafts.ts';
+import { createReplicaCannedResponses } from '../inbox/canned-responses.ts';
+import { createReplicaQueuedReplies } from '../inbox/queued-replies.ts';
 import { createReplicaImages } from '../kb-images/replica-images.ts';
 import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
@@ -35,6 +40,11 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
   const phone = createReplicaPhone(db);
   const prospects = createReplicaProspects(db);
   const inbox = createReplicaInbox(db);
+  const inboxArrivals = createInboxArrivals(db);
+  const assignees = createReplicaAssignees(db);
+  const drafts = createReplicaDrafts(db);
+  const canned = createReplicaCannedResponses(db);
+  const queuedReplies = createReplicaQueuedReplies(db);
   const images = createReplicaImages(db);
   const kbLocal = createReplicaKbLocal(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
@@ -110,7 +120,15 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
     connectionRequests: (input) => prospects.list(input),
     tariffCatalogue: () => prospects.tariffs(),
     inboxList: (input) => inbox.list(input),
+    inboxArrivals: (agentId, input) => inboxArrivals(agentId, input),
     inboxCalls: (input) => inbox.calls(input),
     inboxMarkSeen: (input) => inbox.markSeen(input),
+    assignees: () => assignees.list(),
+    cannedResponses: () => canned.list(),
+    replyDraft: (input) => drafts.get(input),
+    saveReplyDraft: (input) => drafts.save(input),
+    restoreReplyDraft: (input) => drafts.restoreRejected(input),
+    queuedReplies: (input) => queuedReplies.list(input),
+    noteReplyFiles: (input) => queuedReplies.noteFiles(input),
   };
 }

@@ -12,7 +12,9 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import {
   INBOX_CALLS_MAX,
+  INBOX_SCOPES,
   InboxListInput,
+  type InboxScope,
   type InboxCalls,
   type InboxConversationInput,
   type InboxListResult,
@@ -42,14 +44,40 @@ interface PageRow {
   last_ours: string | null;
   last_in_call: string | null;
   seen_at: string | null;
+  assignee_name: string | null;
 }
 
-function whereOf(f: Filter): { sql: string; params: unknown[]; needsCustomer: boolean } {
+/**
+ * Whose conversations: each scope served by the assignee index (migration 0010). The team is read
+ * from the agent directory in the replica: the agents sharing the signed-in agent's teamId (none
+ * when the agent has no team: the comparison with null is never true).
+ */
+function scopeClause(scope: InboxScope, agentId: string): { sql: string | null; params: unknown[] } {
+  switch (scope) {
+    case 'mine':
+      return { sql: 'v.assignee_id = ?', params: [agentId] };
+    case 'unassigned':
+      return { sql: 'v.assignee_id IS NULL', params: [] };
+    case 'mine_unassigned':
+      return { sql: '(v.assignee_id = ? OR v.assignee_id IS NULL)', params: [agentId] };
+    case 'team':
+      return {
+        sql: `v.assignee_id IN (SELECT mate.id FROM agent mate WHERE mate.id <> ?
+          AND mate.data ->> '$.teamId' = (SELECT me.data ->> '$.teamId' FROM agent me WHERE me.id = ?))`,
+        params: [agentId, agentId],
+      };
+    case 'all':
+      return { sql: null, params: [] };
+  }
+}
+
+function whereOf(f: Filter, scope: InboxScope = f.scope): { sql: string; params: unknown[]; needsCustomer: boolean } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (f.scope === 'mine') {
-    clauses.push('v.assignee_id = ?');
-    params.push(f.agentId);
+  const whose = scopeClause(scope, f.agentId);
+  if (whose.sql) {
+    clauses.push(whose.sql);
+    params.push(...whose.params);
   }
   if (f.channel) {
     clauses.push('v.channel = ?');
@@ -73,7 +101,7 @@ function whereOf(f: Filter): { sql: string; params: unknown[]; needsCustomer: bo
 
 export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): ReplicaInbox {
   db.function('inbox_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldForSearch(s) : s));
-  // One prepared statement per filter shape (at most 2 × 2⁴ × 2 of them), made on first use.
+  // One prepared statement per filter shape (at most 5 × 2⁴ of them), made on first use.
   const statements = new Map<string, { count: Database.Statement<unknown[]>; page: Database.Statement<unknown[]> }>();
   const statementsFor = (key: string, where: string, needsCustomer: boolean) => {
     let s = statements.get(key);
@@ -89,10 +117,11 @@ export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): 
              (SELECT max(m.created_at) FROM message m WHERE m.conversation_id = v.id AND m.data ->> '$.direction' = 'in') AS last_in_message,
              (SELECT max(m.created_at) FROM message m WHERE m.conversation_id = v.id AND m.data ->> '$.direction' <> 'in') AS last_ours,
              (SELECT max(k.started_at) FROM call k WHERE k.conversation_id = v.id AND k.data ->> '$.direction' = 'in') AS last_in_call,
-             s.seen_at
+             s.seen_at, a.display_name AS assignee_name
            FROM page JOIN conversation v ON v.id = page.id
            LEFT JOIN customer c ON c.id = v.customer_id
            LEFT JOIN inbox_seen s ON s.conversation_id = v.id
+           LEFT JOIN agent a ON a.id = v.assignee_id
            ORDER BY page.updated_at DESC, page.id DESC`,
         ),
       };
@@ -122,8 +151,11 @@ export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): 
       status: c.status,
       category: c.category,
       assigneeId: c.assigneeId,
+      assigneeName: c.assigneeId ? r.assignee_name : null,
+      createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       unread: lastIn !== null && lastIn > mark,
+      sla: c.sla ?? null,
     };
   };
 
@@ -135,7 +167,16 @@ export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): 
       const s = statementsFor(key, where.sql, where.needsCustomer);
       const total = s.count.get(...where.params) as number;
       const rows = (s.page.all(...where.params, input.pageSize, input.page * input.pageSize) as PageRow[]).map(toRow);
-      return { total, page: input.page, rows };
+      if (!input.counts) return { total, page: input.page, rows };
+      // Every scope's count for the scope switch (the list's filters, other scopes).
+      const scopeCounts = Object.fromEntries(
+        INBOX_SCOPES.map((scope) => {
+          if (scope === input.scope) return [scope, total];
+          const other = whereOf(input, scope);
+          return [scope, statementsFor(`${scope}|${key.slice(key.indexOf('|') + 1)}`, other.sql, other.needsCustomer).count.get(...other.params) as number];
+        }),
+      ) as Record<InboxScope, number>;
+      return { total, page: input.page, rows, scopeCounts };
     },
     calls({ id }) {
       return { calls: (calls.all(id, INBOX_CALLS_MAX) as string[]).map((d) => JSON.parse(d) as Call) };

@@ -13,6 +13,7 @@ import { KbPage } from '../features/kb/KbPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { PhonePage } from '../features/phone/PhonePage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
+import { InboxNotifier } from '../features/inbox/InboxNotifier.tsx';
 import { PhoneProvider } from '../features/phone/PhoneProvider.tsx';
 import { useMissedUnseen } from '../features/phone/use-phone-api.ts';
 import { ComingSoon } from './ComingSoon.tsx';
@@ -28,6 +29,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   return (
     <PhoneProvider onRinging={() => go('phone')} onShow={() => go('phone')}>
       <Workspace session={session} />
+      <InboxNotifier />
     </PhoneProvider>
   );
 }

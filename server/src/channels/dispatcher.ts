@@ -18,11 +18,13 @@ import { createBotApi } from './telegram/bot-api.ts';
 import { telegramAdapter } from './telegram/adapter.ts';
 import { createGraphApi } from './whatsapp/graph-api.ts';
 import { whatsappAdapter } from './whatsapp/adapter.ts';
+import { mailAdapters } from './email/channels.ts';
 
-export type ChannelAdapters = Partial<Record<'telegram' | 'whatsapp', ChannelAdapter>>;
+export type ChannelAdapters = Partial<Record<'telegram' | 'whatsapp' | 'email' | 'fax', ChannelAdapter>>;
 
-export function adaptersFrom(settings: ChannelSettings): ChannelAdapters {
+export function adaptersFrom(settings: ChannelSettings, db: Kysely<DB>): ChannelAdapters {
   return {
+    ...mailAdapters(settings, db),
     ...(settings.telegram ? { telegram: telegramAdapter(createBotApi(settings.telegram, settings.apiTimeoutMs)) } : {}),
     ...(settings.whatsapp ? { whatsapp: whatsappAdapter(createGraphApi(settings.whatsapp, settings.apiTimeoutMs)) } : {}),
   };
@@ -75,7 +77,7 @@ async function loadReply(db: Kysely<DB>, id: string): Promise<{ channel: string;
 
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const { db, settings, log } = opts;
-  const adapters = opts.adapters ?? adaptersFrom(settings);
+  const adapters = opts.adapters ?? adaptersFrom(settings, db);
   const batch = opts.batch ?? 20;
 
   async function claim(now: Date): Promise<Claimed[]> {
@@ -149,7 +151,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
  */
 export function startChannelDispatcher(app: FastifyInstance, ctx: AppContext): void {
   const settings = ctx.settings.channels;
-  if (settings.dispatchIntervalMs <= 0 || (!settings.telegram && !settings.whatsapp)) return;
+  if (settings.dispatchIntervalMs <= 0 || (!settings.telegram && !settings.whatsapp && !settings.email && !settings.fax)) return;
   const dispatcher = createDispatcher({ db: ctx.db, settings, now: ctx.now, log: app.log });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { recordChanges } from '../sync/record-changes.ts';
 import { recordNewChild } from '../sync/record-child.ts';
+import { DEFAULT_SCOPE_DAYS, refreshConversationsIn } from '../sync/scope.ts';
 import { storeAttachment, type IncomingFile } from './attachment-store.ts';
 import { matchCustomer, type ContactHints } from './match-customer.ts';
 
@@ -26,6 +27,11 @@ export interface InboundMessage {
   contact: ContactHints;
   files: IncomingFile[];
   subject?: string | null;
+  /**
+   * E-mail and fax thread by their headers (email/thread.ts): join this conversation, or start a
+   * new one. Unset: the sender's open conversation on the channel, else a new one.
+   */
+  thread?: { conversationId: string } | 'new';
 }
 
 export type IngestResult =
@@ -45,16 +51,18 @@ export async function ingestInbound(trx: Transaction<DB>, msg: InboundMessage, n
 
   // The sender's open conversation on this channel; locked, so two messages of one sender arriving
   // together land in one conversation (the second waits, then fails 40001 and retries, and finds it).
-  let conversation = await trx
-    .selectFrom('conversations')
-    .select(['id', 'customer_id', 'status'])
-    .where('channel', '=', msg.channel)
-    .where('external_address', '=', msg.externalAddress)
-    .where('status', '<>', 'resolved')
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  const thread = msg.thread;
+  let conversation = thread === 'new'
+    ? undefined
+    : await trx
+      .selectFrom('conversations')
+      .select(['id', 'customer_id', 'status'])
+      .$if(thread === undefined, (q) => q.where('channel', '=', msg.channel).where('external_address', '=', msg.externalAddress).where('status', '<>', 'resolved'))
+      .$if(thread !== undefined, (q) => q.where('id', '=', (thread as { conversationId: string }).conversationId))
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
   const newConversation = !conversation;
   if (!conversation) {
     const id = randomUUID();
@@ -67,8 +75,9 @@ export async function ingestInbound(trx: Transaction<DB>, msg: InboundMessage, n
       })
       .execute();
     conversation = { id, customer_id: customerId, status: 'new' };
-    // TODO(scope): a new conversation is unassigned and so in nobody's replica yet; once an
-    // incremental scope refresh exists, the queue's audience (or the assignee, on assignment) gets it.
+    // Unassigned, it enters the shared queue: every operator's feed (sync/scope.ts), before the
+    // message below, which then follows it to them. Queue rules do not depend on scopeDays.
+    await refreshConversationsIn(trx, [id], { now, scopeDays: DEFAULT_SCOPE_DAYS });
   } else {
     const customerId = conversation.customer_id ?? (await matchCustomer(trx, msg.contact));
     await trx

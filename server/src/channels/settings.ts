@@ -2,6 +2,7 @@
 // the attachment size limit and how the dispatcher sends replies. A channel without credentials is
 // simply off: its webhook answers 404 and its replies fail as channel_not_configured.
 import { z } from 'zod';
+import { mailSettingsFromEnv, type EmailSettings, type FaxSettings } from './email/settings.ts';
 
 export interface TelegramSettings {
   /** The bot's token from @BotFather; part of every Bot API URL. */
@@ -28,9 +29,13 @@ export interface WhatsAppSettings {
 export interface ChannelSettings {
   telegram: TelegramSettings | null;
   whatsapp: WhatsAppSettings | null;
+  /** IMAP in, SMTP out (email/settings.ts). */
+  email: EmailSettings | null;
+  /** An e-mail-to-fax gateway's mailbox and address (email/settings.ts). */
+  fax: FaxSettings | null;
   /** Files larger than this are refused (the message is kept, the file is not). */
   attachmentMaxBytes: number;
-  /** How often the dispatcher looks for queued replies; 0 = not started (tests run it by hand). */
+  /** How often the dispatcher looks for queued replies; 0 = not started, nor the mailbox readers (tests run them by hand). */
   dispatchIntervalMs: number;
   /** Attempts per reply before it is marked failed. */
   dispatchMaxAttempts: number;
@@ -45,6 +50,8 @@ export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = {
   telegram: null,
   whatsapp: null,
+  email: null,
+  fax: null,
   attachmentMaxBytes: ATTACHMENT_MAX_BYTES,
   dispatchIntervalMs: 2000,
   dispatchMaxAttempts: 5,
@@ -95,6 +102,7 @@ export function channelSettingsFromEnv(env: Record<string, string | undefined>):
       phoneNumberId: r.data.PULT_WHATSAPP_PHONE_NUMBER_ID, graphBase: r.data.PULT_WHATSAPP_GRAPH_BASE,
     };
   }
+  Object.assign(out, mailSettingsFromEnv(clean as Record<string, string>));
   if (env.PULT_ATTACHMENT_MAX_BYTES) {
     const n = Number(env.PULT_ATTACHMENT_MAX_BYTES);
     if (!Number.isSafeInteger(n) || n < 1) throw new Error('PULT_ATTACHMENT_MAX_BYTES: a whole number of bytes, at least 1');

@@ -18,6 +18,19 @@ export interface AgentsTable {
   site_id: string;
   password_hash: string;
   created_at: CreatedAt;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+}
+
+/** Per channel; null = no target (migration 0012). */
+export interface SlaTargetsTable {
+  channel: string;
+  first_response_minutes: number | null;
+  resolution_minutes: number | null;
 }
 
 export interface TariffsTable {
@@ -103,6 +116,11 @@ export interface ConversationsTable {
   updated_at: Timestamp;
   /** When the customer last wrote (WhatsApp's 24-hour window). */
   last_inbound_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** SLA, kept by triggers (migration 0012); writers leave them alone. */
+  first_response_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  first_response_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolution_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sla_paused_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -149,6 +167,24 @@ export interface ChannelWebhookEventsTable {
   channel: string;
   event_id: string;
   received_at: Timestamp;
+}
+
+/** Where reading an IMAP mailbox got to (channels/email/mailbox-state.ts). */
+export interface EmailMailboxesTable {
+  mailbox: string;
+  uid_validity: ColumnType<string, string | number | bigint, string | number | bigint>;
+  last_uid: ColumnType<string, string | number | bigint, string | number | bigint>;
+  updated_at: Timestamp;
+}
+
+/** The threading headers of a letter in or out (channels/email/). */
+export interface EmailMessagesTable {
+  message_id: string;
+  rfc_message_id: string;
+  in_reply_to: string | null;
+  references_ids: ColumnType<string[], string[] | undefined, string[]>;
+  from_address: string | null;
+  subject: string | null;
 }
 
 export interface CallsTable {
@@ -317,9 +353,25 @@ export interface WrapUpCodesTable {
   active: Generated<boolean>;
 }
 
+/** A canned response or an approved WhatsApp template (migration 0011, contract/domain/canned-response.ts). */
+export interface CannedResponsesTable {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  language: string;
+  channels: string[];
+  /** {name, language, parameters} for kind whatsapp_template; written as JSON text. */
+  template: ColumnType<unknown, string | null, string | null>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
 export interface DB {
   sites: SitesTable;
   agents: AgentsTable;
+  teams: TeamsTable;
+  sla_targets: SlaTargetsTable;
   tariffs: TariffsTable;
   extra_services: ExtraServicesTable;
   customers: CustomersTable;
@@ -347,6 +399,9 @@ export interface DB {
   attachment_blobs: AttachmentBlobsTable;
   attachments: AttachmentsTable;
   channel_webhook_events: ChannelWebhookEventsTable;
+  email_mailboxes: EmailMailboxesTable;
+  email_messages: EmailMessagesTable;
+  canned_responses: CannedResponsesTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -2,6 +2,7 @@
 // supervisors at each site, with Russian names and Latin logins («ivanova.a»).
 import type { Role, SiteId } from '../../../contract/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './gen-demo-accounts.ts';
+import { teamOf } from './gen-teams.ts';
 import { personName, translit } from './gen-names.ts';
 import { createRng, STREAMS } from './gen-random.ts';
 import type { SeedAgent } from './seed-data.ts';
@@ -17,7 +18,7 @@ const STAFF: ReadonlyArray<readonly [SiteId, Role, number]> = [
 export function generateAgents(seed: number): SeedAgent[] {
   const rng = createRng(seed, STREAMS.agents);
   const agents: SeedAgent[] = DEMO_ACCOUNTS.map((a) => ({
-    id: rng.uuid(), login: a.login, displayName: a.displayName, role: a.role, siteId: a.siteId, password: a.password,
+    id: rng.uuid(), login: a.login, displayName: a.displayName, role: a.role, siteId: a.siteId, teamId: teamOf(a), password: a.password,
   }));
   const taken = new Set(agents.map((a) => a.login.toLowerCase()));
   for (const [siteId, role, count] of STAFF) {
@@ -28,7 +29,7 @@ export function generateAgents(seed: number): SeedAgent[] {
       if (taken.has(login)) login = `${stem}${translit(n.patronymic).slice(0, 1)}`;
       for (let k = 2; taken.has(login); k++) login = `${stem}${k}`;
       taken.add(login);
-      agents.push({ id: rng.uuid(), login, displayName: `${n.first} ${n.last}`, role, siteId, password: DEMO_PASSWORD });
+      agents.push({ id: rng.uuid(), login, displayName: `${n.first} ${n.last}`, role, siteId, teamId: teamOf({ role, siteId }), password: DEMO_PASSWORD });
     }
   }
   return agents;

@@ -4,6 +4,7 @@
 // clock. Each part draws from its own seeded stream (gen-random.ts).
 import { EXTRA_SERVICES, SITES, TARIFFS } from './content/catalog.ts';
 import { generateAgents } from './gen-agents.ts';
+import { TEAMS } from './gen-teams.ts';
 import { generateArticles } from './gen-articles.ts';
 import { kbImages } from './content/images/index.ts';
 import { promotionCatalog } from './content/promotions.ts';
@@ -27,6 +28,7 @@ export function generateSeedData(opts: SeedOptions): SeedData {
   const articleIds = new Map(articles.map((a) => [a.title, a.id]));
   return {
     sites: SITES.map((s) => ({ ...s })),
+    teams: TEAMS.map((t) => ({ ...t })),
     agents,
     tariffs: TARIFFS.map((t) => ({ id: t.id, name: t.name, speedMbps: t.speedMbps, monthlyFee: t.monthlyFee, connectionType: t.connectionType })),
     extraServices: EXTRA_SERVICES.map((s) => ({ id: s.id, name: s.name, monthlyFee: s.monthlyFee })),

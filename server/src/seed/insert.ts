@@ -61,8 +61,9 @@ export async function insertSeedData(db: Kysely<DB>, data: SeedData, opts: Inser
   return db.transaction().execute(async (trx) => {
     const counts: SeedCounts = {};
     counts.sites = await insertBatched(trx, 'sites', data.sites.map((s) => ({ id: s.id, name: s.name, timezone: s.timezone })), p);
+    counts.teams = await insertBatched(trx, 'teams', (data.teams ?? []).map((t) => ({ id: t.id, name: t.name })), p);
     counts.agents = await insertBatched(trx, 'agents', data.agents.map((a, i) => ({
-      id: a.id, login: a.login, display_name: a.displayName, role: a.role, site_id: a.siteId, password_hash: hashes[i]!,
+      id: a.id, login: a.login, display_name: a.displayName, role: a.role, site_id: a.siteId, team_id: a.teamId ?? null, password_hash: hashes[i]!,
     })), p);
     counts.tariffs = await insertBatched(trx, 'tariffs', data.tariffs.map((t) => ({
       id: t.id, name: t.name, speed_mbps: t.speedMbps, monthly_fee: t.monthlyFee, connection_type: t.connectionType,
@@ -137,5 +138,5 @@ export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
 export async function wipeData(db: Kysely<DB>): Promise<void> {
   // The feed's version sequence is not restarted: a replica's cursor must never point past new rows.
   await sql`truncate table channel_webhook_events, attachments, attachment_blobs, agent_state_changes, tasks, wrap_up_codes, promotions, kb_images, kb_article_versions, article_feedback, sync_mutation_results, sync_clients, sync_touch, sync_feed, audit_log, sessions, calls, messages, conversations, kb_articles, troubleshooting_scripts, payments,
-    customer_extra_services, customers, extra_services, tariffs, agents, sites restart identity cascade`.execute(db);
+    customer_extra_services, customers, extra_services, tariffs, agents, teams, sites restart identity cascade`.execute(db);
 }

@@ -9,8 +9,15 @@ export interface SeedAgent extends Agent {
   password: string;
 }
 
+export interface SeedTeam {
+  id: string;
+  name: string;
+}
+
 export interface SeedData {
   sites: Site[];
+  /** Teams the agents' teamId names (gen-teams.ts); none when absent. */
+  teams?: SeedTeam[];
   agents: SeedAgent[];
   tariffs: Tariff[];
   extraServices: ExtraService[];

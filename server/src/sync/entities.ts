@@ -35,7 +35,7 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
   agent: {
     table: 'agents',
     idType: 'uuid',
-    json: `jsonb_build_object('id', t.id, 'login', t.login, 'displayName', t.display_name, 'role', t.role, 'siteId', t.site_id)`,
+    json: `jsonb_build_object('id', t.id, 'login', t.login, 'displayName', t.display_name, 'role', t.role, 'siteId', t.site_id, 'teamId', t.team_id)`,
   },
   customer: {
     table: 'customers',
@@ -53,7 +53,10 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
     idType: 'uuid',
     json: `jsonb_build_object('id', t.id, 'channel', t.channel, 'customerId', t.customer_id, 'externalAddress', t.external_address,
       'subject', t.subject, 'status', t.status, 'category', t.category, 'assigneeId', t.assignee_id,
-      'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')})`,
+      'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')})
+      || case when t.first_response_due_at is null and t.resolution_due_at is null then '{}'::jsonb else jsonb_build_object('sla', jsonb_build_object(
+           'firstResponseDueAt', ${iso('first_response_due_at')}, 'firstResponseAt', ${iso('first_response_at')},
+           'resolutionDueAt', ${iso('resolution_due_at')}, 'pausedAt', ${iso('sla_paused_at')})) end`,
   },
   message: {
     table: 'messages',
@@ -114,6 +117,12 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
     idType: 'text',
     json: `jsonb_build_object('id', t.id, 'category', t.category, 'name', t.name, 'sort', t.sort, 'active', t.active)`,
   },
+  canned_response: {
+    table: 'canned_responses',
+    idType: 'text',
+    json: `jsonb_build_object('id', t.id, 'kind', t.kind, 'title', t.title, 'body', t.body, 'language', t.language,
+      'channels', t.channels, 'template', t.template, 'sort', t.sort, 'active', t.active)`,
+  },
   script: {
     table: 'troubleshooting_scripts',
     idType: 'uuid',
@@ -123,7 +132,7 @@ const ENTITIES: Record<SyncEntityName, EntityDef> = {
 };
 
 /** Sent to every agent (audience null). */
-export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script', 'promotion', 'wrap_up_code'] as const satisfies readonly SyncEntityName[];
+export const GLOBAL_ENTITIES = ['article', 'tariff', 'extra_service', 'agent', 'script', 'promotion', 'wrap_up_code', 'canned_response'] as const satisfies readonly SyncEntityName[];
 /** Sent, one row per agent, to the agents in whose scope they are. */
 export const SCOPED_ENTITIES = ['customer', 'conversation', 'message', 'call', 'payment', 'task', 'connection_request'] as const satisfies readonly SyncEntityName[];
 export type GlobalEntity = (typeof GLOBAL_ENTITIES)[number];
@@ -143,13 +152,26 @@ export function idIn(entity: SyncEntityName, ids: readonly string[]): RawBuilder
   return sql`t.id = any(${[...ids]}::${sql.raw(ENTITIES[entity].idType)}[])`;
 }
 
+/** Rows many agents hold at once (a queue's conversations and messages are every operator's). */
+const SHARED_BY_MANY: ReadonlySet<SyncEntityName> = new Set(['conversation', 'message']);
+
 /**
  * The data of each `desired` row (audience, entity, entity_id) of one entity, joined through the
- * table's primary key: an index lookup per row, whatever the planner guesses about `desired`.
+ * table's primary key: an index lookup per row, whatever the planner guesses about `desired`. For
+ * entities many agents hold at once, each row's data is built once and handed to its holders.
  */
 export function projectionOfDesired(entity: SyncEntityName, desired: string): RawBuilder<unknown> {
   const def = ENTITIES[entity];
-  return sql`select d.audience, d.entity, d.entity_id, ${sql.raw(def.json)} as data
-    from ${sql.table(desired)} d join ${sql.table(def.table)} t on t.id = d.entity_id::${sql.raw(def.idType)}
+  if (!SHARED_BY_MANY.has(entity)) {
+    return sql`select d.audience, d.entity, d.entity_id, ${sql.raw(def.json)} as data
+      from ${sql.table(desired)} d join ${sql.table(def.table)} t on t.id = d.entity_id::${sql.raw(def.idType)}
+     where d.entity = ${entity}`;
+  }
+  return sql`select d.audience, d.entity, d.entity_id, j.data
+    from ${sql.table(desired)} d join (
+      select i.entity_id, ${sql.raw(def.json)} as data
+        from (select distinct entity_id from ${sql.table(desired)} where entity = ${entity}) i
+        join ${sql.table(def.table)} t on t.id = i.entity_id::${sql.raw(def.idType)}
+    ) j on j.entity_id = d.entity_id
    where d.entity = ${entity}`;
 }

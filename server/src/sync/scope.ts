@@ -3,7 +3,19 @@
 // what left, so a replica drops what fell out of scope.
 //   personal_manager: the portfolio (customers.personal_manager_id).
 //   operator: conversations assigned to them that are open or updated in the last scopeDays days,
-//     their customers, messages and calls.
+//     their customers, messages and calls; and two queues, as conversations with their messages:
+//     the shared queue — every unassigned conversation of a written channel (not the phone: calls
+//     queue in the PBX) that is not resolved — and the team queue — the unresolved written
+//     conversations assigned to their teammates (agents.team_id). Taking one moves it from
+//     everyone's shared queue to the taker's own and to the taker's teammates' team queue;
+//     resolving it takes it out of the queues at once (the assignee keeps it scopeDays days).
+//     Queue items carry no customer card, payments or calls: an operator sees what the customer
+//     wrote, enough to pick it, and the personal data (account, address, balance, payments) of
+//     customers they do not handle stays off their PC — it is on every operator's disk otherwise,
+//     offline and unaudited. Whoever takes it gets the card through their own scope; until then
+//     the card is looked up online (customers.get), which the server audits.
+//     A conversation's audience is more than its assignee: a write that moves one (opened, taken,
+//     handed over, resolved) calls refreshConversationsIn, which refreshes it for every agent.
 //   both: the payments of those customers over the last PAYMENT_HISTORY_DAYS days.
 //   every agent: the calls they took or made in the last scopeDays days (call history), their open
 //     follow-up tasks and those done in that time, and the connection requests they took in it.
@@ -80,9 +92,19 @@ function desiredScope(target: ScopeTarget, opts: ScopeOptions, rows: RowFilter):
     select cv.id, cv.customer_id, cv.assignee_id from conversations cv join agents a on a.id = cv.assignee_id
      where a.role = 'operator' and ${agentFilter('a.id', target)} and (cv.status <> 'resolved' or cv.updated_at >= ${since})
        and ${conversationNeeded(rows, 'cv.id')}`;
+  // The queues, (audience, id): no customer, payments or calls follow them (see the header).
+  const queued = sql`
+    select o.id as audience, cv.id from conversations cv join agents o on o.role = 'operator' and ${agentFilter('o.id', target)}
+     where cv.assignee_id is null and cv.status <> 'resolved' and cv.channel <> 'phone' and ${conversationNeeded(rows, 'cv.id')}
+    union all
+    select o.id, cv.id from conversations cv
+      join agents mate on mate.id = cv.assignee_id
+      join agents o on o.team_id = mate.team_id and o.id <> mate.id and o.role = 'operator' and ${agentFilter('o.id', target)}
+     where cv.assignee_id is not null and cv.status <> 'resolved' and cv.channel <> 'phone' and ${conversationNeeded(rows, 'cv.id')}`;
   const paidSince = new Date(opts.now.getTime() - PAYMENT_HISTORY_DAYS * 24 * 60 * 60 * 1000);
   return sql`
     with cv as (${conversations}),
+    q as (${queued}),
     cust as (
       select a.id as audience, c.id as customer_id
         from agents a join customers c on c.personal_manager_id = a.id
@@ -96,11 +118,16 @@ function desiredScope(target: ScopeTarget, opts: ScopeOptions, rows: RowFilter):
     union select cv.assignee_id, 'message', m.id::text from cv join messages m on m.conversation_id = cv.id where ${listed(rows, 'message', 'm.id')}
     union select cv.assignee_id, 'call', k.id::text from cv join calls k on k.conversation_id = cv.id where ${listed(rows, 'call', 'k.id')}
     union select k.agent_id, 'call', k.id::text from calls k
-     where ${agentFilter('k.agent_id', target)} and k.started_at >= ${since} and ${listed(rows, 'call', 'k.id')}
+     where k.agent_id is not null -- a call nobody took (missed in the PBX's queue) is nobody's history; a null audience is everyone's
+       and ${agentFilter('k.agent_id', target)} and k.started_at >= ${since} and ${listed(rows, 'call', 'k.id')}
     union select t.assignee_id, 'task', t.id::text from tasks t
      where ${agentFilter('t.assignee_id', target)} and (t.status = 'open' or t.done_at >= ${since}) and ${listed(rows, 'task', 't.id')}
     union select r.created_by, 'connection_request', r.id::text from connection_requests r
-     where ${agentFilter('r.created_by', target)} and r.received_at >= ${since} and ${listed(rows, 'connection_request', 'r.id')}`;
+     where ${agentFilter('r.created_by', target)} and r.received_at >= ${since} and ${listed(rows, 'connection_request', 'r.id')}
+    -- Last and without deduplication: a queue's (audience, conversation) is never the assignee's own,
+    -- and nothing above lists it for another agent.
+    union all select q.audience, 'conversation', q.id::text from q where ${listed(rows, 'conversation', 'q.id')}
+    union all select q.audience, 'message', m.id::text from q join messages m on m.conversation_id = q.id where ${listed(rows, 'message', 'm.id')}`;
 }
 
 /** Rows of one entity that a write created or changed in a way that may move them into or out of scope. */
@@ -146,6 +173,16 @@ export async function refreshScopeIn(trx: Transaction<DB>, target: ScopeTarget, 
 export async function refreshScopeOfRowsIn(trx: Transaction<DB>, target: ScopeTarget, rows: readonly ScopeRows[], opts: ScopeOptions): Promise<{ upserts: number; deletes: number }> {
   if (noAgents(target) || rows.every((r) => r.ids.length === 0)) return { upserts: 0, deletes: 0 };
   return runRefresh(trx, refreshScopeSql(target, opts, rowsAndDependents(rows)));
+}
+
+/**
+ * After a write that may move conversations between holders — opened, taken, handed over, put back
+ * in the queue, resolved: refreshScopeOfRowsIn for every agent, as a conversation's audience is its
+ * assignee's plus the shared and team queues' (every operator's, potentially). Costs the listed
+ * conversations' rows, whatever the number of agents.
+ */
+export function refreshConversationsIn(trx: Transaction<DB>, conversationIds: readonly string[], opts: ScopeOptions): Promise<{ upserts: number; deletes: number }> {
+  return refreshScopeOfRowsIn(trx, 'all', [{ entity: 'conversation', ids: conversationIds }], opts);
 }
 
 function noAgents(target: ScopeTarget): boolean {

@@ -39,12 +39,12 @@ function withManyCustomers(n: number): SeedData {
 describe('database', () => {
   it('migrates an empty database, and a second run applies nothing', async () => {
     const { db } = await fresh();
-    expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-sync', '0003-troubleshooting-scripts', '0004-article-versions', '0005-kb-images', '0006-promotions-wrap-up', '0007-calls-wrap-up-tasks-states', '0008-connection-requests', '0009-inbox']);
+    expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-sync', '0003-troubleshooting-scripts', '0004-article-versions', '0005-kb-images', '0006-promotions-wrap-up', '0007-calls-wrap-up-tasks-states', '0008-connection-requests', '0009-inbox', '0010-email', '0011-canned-responses', '0012-teams-sla']);
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by 1`.execute(db);
     expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining([
       'agents', 'audit_log', 'calls', 'conversations', 'customer_extra_services', 'customers', 'extra_services',
-      'kb_articles', 'kb_article_versions', 'kb_images', 'messages', 'payments', 'promotions', 'sessions', 'sites', 'tariffs', 'wrap_up_codes', 'tasks', 'agent_state_changes', 'connection_requests',
+      'kb_articles', 'kb_article_versions', 'kb_images', 'messages', 'payments', 'promotions', 'sessions', 'sites', 'tariffs', 'wrap_up_codes', 'tasks', 'agent_state_changes', 'connection_requests', 'canned_responses',
     ]));
   });
 

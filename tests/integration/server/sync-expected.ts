@@ -6,6 +6,7 @@ import { PAYMENT_HISTORY_DAYS } from '../../../server/src/sync/scope.ts';
 import { toCustomer, extraServicesOf } from '../../../server/src/db/queries/customers.ts';
 import type { CallsTable, DB } from '../../../server/src/db/schema.ts';
 import { key } from './sync-replica.ts';
+import type { CannedResponse } from '../../../contract/domain/canned-response.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const DAY = 24 * 60 * 60 * 1000;
@@ -56,9 +57,16 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
     const code: WrapUpCode = { id: w.id, category: w.category as ArticleCategory, name: w.name, sort: w.sort, active: w.active };
     out.set(key('wrap_up_code', w.id), code);
   }
+  for (const c of await db.selectFrom('canned_responses').selectAll().execute()) {
+    const canned: CannedResponse = {
+      id: c.id, kind: c.kind as CannedResponse['kind'], title: c.title, body: c.body, language: c.language as CannedResponse['language'],
+      channels: c.channels as CannedResponse['channels'], template: c.template as CannedResponse['template'], sort: c.sort, active: c.active,
+    };
+    out.set(key('canned_response', c.id), canned);
+  }
   const agents = await db.selectFrom('agents').selectAll().execute();
   for (const a of agents) {
-    const agent: Agent = { id: a.id, login: a.login, displayName: a.display_name, role: a.role as Role, siteId: a.site_id as SiteId };
+    const agent: Agent = { id: a.id, login: a.login, displayName: a.display_name, role: a.role as Role, siteId: a.site_id as SiteId, teamId: a.team_id };
     out.set(key('agent', a.id), agent);
   }
 
@@ -69,20 +77,28 @@ export async function expectedReplica(db: Kysely<DB>, agentId: string, opts: { n
     for (const c of await db.selectFrom('customers').select('id').where('personal_manager_id', '=', agentId).execute()) customerIds.add(c.id);
   }
   if (me.role === 'operator') {
-    const convs = (await db.selectFrom('conversations').selectAll().where('assignee_id', '=', agentId).execute())
-      .filter((c) => c.status !== 'resolved' || c.updated_at.getTime() >= since);
+    const all = await db.selectFrom('conversations').selectAll().execute();
+    const convs = all.filter((c) => c.assignee_id === agentId && (c.status !== 'resolved' || c.updated_at.getTime() >= since));
     const convIds = new Set(convs.map((c) => c.id));
-    for (const c of convs) {
+    // The queues: unassigned written ones, and teammates' — not resolved; no customer, no calls.
+    const teamOf = new Map(agents.map((a) => [a.id, a.team_id]));
+    const queued = all.filter((c) => c.channel !== 'phone' && c.status !== 'resolved' && !convIds.has(c.id)
+      && (c.assignee_id === null || (me.team_id !== null && c.assignee_id !== agentId && teamOf.get(c.assignee_id) === me.team_id)));
+    for (const c of [...convs, ...queued]) {
+      const sla = c.first_response_due_at || c.resolution_due_at
+        ? { sla: { firstResponseDueAt: iso(c.first_response_due_at), firstResponseAt: iso(c.first_response_at), resolutionDueAt: iso(c.resolution_due_at), pausedAt: iso(c.sla_paused_at) } }
+        : {};
       const conv: Conversation = {
         id: c.id, channel: c.channel as Conversation['channel'], customerId: c.customer_id, externalAddress: c.external_address, subject: c.subject,
         status: c.status as Conversation['status'], category: c.category as Conversation['category'], assigneeId: c.assignee_id,
-        createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
+        createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(), ...sla,
       };
       out.set(key('conversation', c.id), conv);
-      if (c.customer_id) customerIds.add(c.customer_id);
+      if (c.customer_id && convIds.has(c.id)) customerIds.add(c.customer_id);
     }
+    const withMessages = new Set([...convIds, ...queued.map((c) => c.id)]);
     for (const m of await db.selectFrom('messages').selectAll().execute()) {
-      if (!convIds.has(m.conversation_id)) continue;
+      if (!withMessages.has(m.conversation_id)) continue;
       const msg: Message = { id: m.id, conversationId: m.conversation_id, direction: m.direction as Message['direction'], authorAgentId: m.author_agent_id, body: m.body, createdAt: m.created_at.toISOString() };
       out.set(key('message', m.id), msg);
     }

@@ -85,7 +85,7 @@ describe('scope', () => {
   it.each(['supervisor', 'quality_manager', 'admin'] as const)('%s gets only what is for everyone', async (role) => {
     const r = await replicaOf(LOGINS[role]);
     const entities = new Set([...r.rows.keys()].map((k) => k.split(':')[0]));
-    expect([...entities].sort()).toEqual(['agent', 'article', 'extra_service', 'promotion', 'script', 'tariff', 'wrap_up_code']);
+    expect([...entities].sort()).toEqual(['agent', 'article', 'canned_response', 'extra_service', 'promotion', 'script', 'tariff', 'wrap_up_code']);
   });
 
   it('a refresh with nothing changed writes nothing and issues no versions', async () => {

@@ -100,9 +100,11 @@ describe.each(METHOD_NAMES)('router: %s', (method) => {
   });
 
   it.each(keys)('refuses a wrong type in %s, naming it', async (key) => {
-    // `false` is no wrong type for a boolean field (a switch turned off): a string is.
-    const isBoolean = typeof (VALID_INPUT[method] as Record<string, unknown>)[key] === 'boolean';
-    for (const bad of [12345, { nested: true }, ['a'], isBoolean ? 'false' : false]) {
+    // `false` is no wrong type for a boolean field (a switch turned off): a string is. Nor is 12345
+    // for a number field (a file's size, a counter): "12345" is.
+    const valid = (VALID_INPUT[method] as Record<string, unknown>)[key];
+    const isBoolean = typeof valid === 'boolean';
+    for (const bad of [typeof valid === 'number' ? '12345' : 12345, { nested: true }, ['a'], isBoolean ? 'false' : false]) {
       const e = errorOf(await router.handle(method, { ...VALID_INPUT[method], [key]: bad }));
       // The field itself, or the first wrong item inside it (['a'] for a list of categories).
       expect(e.code).toBe('invalid_input');

@@ -7,6 +7,7 @@ import { ERROR_CODES } from '../../../contract/errors.ts';
 import { ROLES, SITE_IDS } from '../../../contract/domain/agent.ts';
 import { CLIENT_ERROR_CODES } from '../../../renderer/src/api/pult-error.ts';
 import { SECTION_IDS } from '../../../renderer/src/app/sections.ts';
+import { MUTATION_NAMES } from '../../../contract/sync.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -47,6 +48,13 @@ describe('locales', () => {
     for (const map of Object.values(locales)) {
       for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) expect(map.get(`errors.${code}`), code).toBeTruthy();
       expect(map.get('errors.invalid_input')).toContain('{{field}}');
+    }
+  });
+
+  it('name every change the server may refuse (the refusal says which)', () => {
+    // Mutation names hold dots, so they are keys of their own under `mutations`.
+    for (const tree of [ru, en] as unknown as Array<{ mutations: Record<string, string> }>) {
+      for (const name of MUTATION_NAMES) expect(tree.mutations[name], name).toBeTruthy();
     }
   });
 

@@ -17,6 +17,7 @@ const PREFIX: Record<SyncEntityName, string> = {
   wrap_up_code: '80000000',
   task: '7a000000',
   connection_request: 'b1000000',
+  canned_response: 'ca000000',
 };
 
 /** A valid UUID (version 4, RFC variant) that encodes the entity and the index. */
@@ -211,6 +212,21 @@ export function wrapUpCode(i: number): SyncEntityRow<'wrap_up_code'> {
   });
 }
 
+export function cannedResponse(i: number): SyncEntityRow<'canned_response'> {
+  const template = i % 5 === 0;
+  return check('canned_response', {
+    id: `canned-${i}`,
+    kind: template ? 'whatsapp_template' : 'text',
+    title: `${pick(TOPICS, i)} (ответ ${i})`,
+    body: `{{name}}, ${pick(PHRASES, i)}`,
+    language: i % 4 === 0 ? 'en' : 'ru',
+    channels: template ? ['whatsapp'] : [],
+    template: template ? { name: `pult_template_${i}`, language: 'ru', parameters: ['{{name}}'] } : null,
+    sort: i * 10,
+    active: i % 11 !== 0,
+  });
+}
+
 export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } = {
   article,
   tariff,
@@ -226,4 +242,5 @@ export const MAKERS: { [E in SyncEntityName]: (i: number) => SyncEntityRow<E> } 
   wrap_up_code: wrapUpCode,
   task,
   connection_request: connectionRequest,
+  canned_response: cannedResponse,
 };

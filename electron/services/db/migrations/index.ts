@@ -11,6 +11,7 @@ import * as m0007 from './0007-promotion-wrap-up.ts';
 import * as m0008 from './0008-task-call-customer.ts';
 import * as m0009 from './0009-connection-request.ts';
 import * as m0010 from './0010-inbox.ts';
+import * as m0011 from './0011-canned-responses.ts';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-task-call-customer', up: m0008.up },
   { version: 9, name: '0009-connection-request', up: m0009.up },
   { version: 10, name: '0010-inbox', up: m0010.up },
+  { version: 11, name: '0011-canned-responses', up: m0011.up },
 ];

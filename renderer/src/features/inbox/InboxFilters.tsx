@@ -1,11 +1,13 @@
-// The Inbox's filters: mine or everything in this PC's copy, channel, status, category, and a
-// search over the customer's name, the address and the subject.
-import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+// The Inbox's filters: whose (mine and the queue, mine, the shared queue, the team's, everything in
+// this PC's copy — each with its count), channel, status, category, and a search over the
+// customer's name, the address and the subject.
+import { Chip, Group, Select, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, CONVERSATION_STATUSES, type Channel, type ConversationStatus, type RequestCategory } from '../../../../contract/domain/conversation.ts';
 import { ARTICLE_CATEGORIES } from '../../../../contract/domain/article.ts';
-import type { InboxScope } from '../../../../contract/inbox-ipc.ts';
+import { INBOX_SCOPES, type InboxScope } from '../../../../contract/inbox-ipc.ts';
+import { setQueueNotificationsWanted, useQueueNotificationsWanted } from './inbox-notify-settings.ts';
 
 export interface InboxFilterState {
   scope: InboxScope;
@@ -15,8 +17,14 @@ export interface InboxFilterState {
   search: string;
 }
 
-export function InboxFilters({ value, onChange }: { value: InboxFilterState; onChange: (next: InboxFilterState) => void }) {
+export function InboxFilters({ value, onChange, counts }: {
+  value: InboxFilterState;
+  onChange: (next: InboxFilterState) => void;
+  /** Rows per scope under the other filters; absent while the first page is on its way. */
+  counts?: Partial<Record<InboxScope, number>>;
+}) {
   const { t } = useTranslation();
+  const queueNotices = useQueueNotificationsWanted();
   const set = <K extends keyof InboxFilterState>(k: K, v: InboxFilterState[K]) => onChange({ ...value, [k]: v });
   /** One of the three pick-lists (channel, status, category): empty means any. */
   const filterSelect = <K extends 'channel' | 'status' | 'category'>(k: K, data: Array<{ value: NonNullable<InboxFilterState[K]>; label: string }>) => {
@@ -36,18 +44,23 @@ export function InboxFilters({ value, onChange }: { value: InboxFilterState; onC
   };
   return (
     <div data-testid="inbox-filters">
-      <SegmentedControl
-        fullWidth
-        size="xs"
-        value={value.scope}
-        onChange={(v) => set('scope', v as InboxScope)}
-        aria-label={t('inbox.scope.label')}
-        data={[
-          { value: 'mine', label: t('inbox.scope.mine') },
-          { value: 'all', label: t('inbox.scope.all') },
-        ]}
-        data-testid="inbox-scope"
-      />
+      {/* Chips rather than a segmented control: five scopes with their counts need two lines in the panel. */}
+      <Chip.Group multiple={false} value={value.scope} onChange={(v) => set('scope', v as InboxScope)}>
+        <Group gap={4} role="radiogroup" aria-label={t('inbox.scope.label')} data-testid="inbox-scope">
+          {INBOX_SCOPES.map((scope) => (
+            <Tooltip key={scope} label={t('inbox.scope.allHint')} disabled={scope !== 'all'} openDelay={400}>
+              <Chip value={scope} size="xs" radius="sm" wrapperProps={{ 'data-testid': `inbox-scope-${scope}` }}>
+                {t(`inbox.scope.${scope}`)}
+                {counts?.[scope] !== undefined && (
+                  <Text component="span" size="10px" c="dimmed" ml={4} data-testid={`inbox-scope-count-${scope}`}>
+                    {counts[scope]}
+                  </Text>
+                )}
+              </Chip>
+            </Tooltip>
+          ))}
+        </Group>
+      </Chip.Group>
       <TextInput
         mt={6}
         size="xs"
@@ -73,6 +86,14 @@ export function InboxFilters({ value, onChange }: { value: InboxFilterState; onC
       <Group mt={6} gap={6} grow wrap="nowrap">
         {filterSelect('category', ARTICLE_CATEGORIES.map((c) => ({ value: c, label: t(`kb.categories.${c}`) })))}
       </Group>
+      <Switch
+        mt={6}
+        size="xs"
+        checked={queueNotices}
+        onChange={(e) => setQueueNotificationsWanted(e.currentTarget.checked)}
+        label={t('inboxNotify.queueToggle')}
+        data-testid="inbox-notify-queue"
+      />
     </div>
   );
 }

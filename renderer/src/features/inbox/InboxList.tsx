@@ -10,6 +10,7 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import type { InboxFilterState } from './InboxFilters.tsx';
 import { INBOX_ROW_HEIGHT, InboxRowView } from './InboxRowView.tsx';
 import { useInboxWindow } from './use-inbox.ts';
+import { useSession } from '../../api/hooks.ts';
 
 const OVERSCAN = 6;
 
@@ -26,6 +27,7 @@ export function InboxList({ filter, selectedId, onOpen }: { filter: InboxFilterS
   const [range, setRange] = useState({ first: 0, last: 20 });
   const [cursor, setCursor] = useState(0);
   const list = useInboxWindow(filter, range.first, range.last);
+  const me = useSession().data?.agent.id ?? null;
   const count = list.total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh every render; nothing here memoises its functions
   const virtualizer = useVirtualizer({
@@ -104,7 +106,7 @@ export function InboxList({ filter, selectedId, onOpen }: { filter: InboxFilterS
                 }}
               >
                 {row ? (
-                  <InboxRowView row={row} active={item.index === cursor} selected={row.id === selectedId} />
+                  <InboxRowView row={row} active={item.index === cursor} selected={row.id === selectedId} me={me} />
                 ) : (
                   <div className="pult-inbox-row" data-testid="inbox-row-loading" style={{ height: INBOX_ROW_HEIGHT }}>
                     <Text size="xs" c="dimmed">{t('inbox.loadingRow')}</Text>

@@ -1,7 +1,11 @@
 // The Inbox: one list of the conversations in this PC's copy across every channel (phone calls
 // included) with its filters on the left, the open conversation in the middle and the customer's
 // card on the right. The search waits for a pause in typing before it asks the replica.
-import { useState } from 'react';
+//
+// It opens on "mine and the queue": what a first-line operator works on is their own conversations
+// and whatever waits for anyone — new chats and letters nobody took — in one list, so new work is
+// not out of sight while they answer their own; "mine", "queue", "team" and "all" narrow or widen it.
+import { useEffect, useState } from 'react';
 import { Alert, Group, Paper, ScrollArea, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,20 +14,29 @@ import { CustomerCardView } from '../customers/CustomerCardView.tsx';
 import { ConversationView } from './ConversationView.tsx';
 import { InboxFilters, type InboxFilterState } from './InboxFilters.tsx';
 import { InboxList } from './InboxList.tsx';
+import { onOpenRequest, setConversationOnScreen } from './inbox-open-request.ts';
+import { useInboxScopeCounts } from './use-inbox.ts';
 import './inbox.css';
 
 const SEARCH_PAUSE_MS = 250;
 
 export function InboxPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<InboxFilterState>({ scope: 'mine', channel: null, status: null, category: null, search: '' });
+  const [filter, setFilter] = useState<InboxFilterState>({ scope: 'mine_unassigned', channel: null, status: null, category: null, search: '' });
   const [search] = useDebouncedValue(filter.search, SEARCH_PAUSE_MS);
-  const [open, setOpen] = useState<InboxRow | null>(null);
+  const [open, setOpen] = useState<Pick<InboxRow, 'id' | 'customerId' | 'externalAddress'> | null>(null);
   const applied = { ...filter, search: search.trim() };
+  const counts = useInboxScopeCounts(applied);
+  // A notification's click: that conversation, whatever the list shows.
+  useEffect(() => onOpenRequest(setOpen), []);
+  useEffect(() => {
+    setConversationOnScreen(open?.id ?? null);
+    return () => setConversationOnScreen(null);
+  }, [open?.id]);
   return (
     <Group align="stretch" gap="sm" wrap="nowrap" h="calc(100vh - 170px)" data-testid="inbox-page">
       <Paper withBorder w={340} p={6} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-        <InboxFilters value={filter} onChange={setFilter} />
+        <InboxFilters value={filter} onChange={setFilter} counts={counts} />
         {/* A new filter is a new list: cursor and scroll start at the top. */}
         <InboxList key={JSON.stringify(applied)} filter={applied} selectedId={open?.id ?? null} onOpen={setOpen} />
       </Paper>

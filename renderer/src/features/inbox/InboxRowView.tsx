@@ -1,16 +1,18 @@
 // One row of the Inbox list: channel icon, the customer's name (or the address they wrote from),
-// time, subject or the last message, status and category, and a dot when unread. A fixed height, so
-// the virtual list places rows without measuring them.
+// time, subject or the last message, status and category, whose it is when not the operator's own
+// (free, or a teammate's), the running SLA clock, and a dot when unread. A fixed height, so the
+// virtual list places rows without measuring them. The SLA timer ticks by itself (SlaTimer).
 import { memo } from 'react';
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../../contract/inbox-ipc.ts';
 import { CHANNEL_LOOK, STATUS_COLOR } from './channel-look.ts';
 import { listTime } from './inbox-time.ts';
+import { SlaTimer } from './SlaTimer.tsx';
 
 export const INBOX_ROW_HEIGHT = 78;
 
-export const InboxRowView = memo(function InboxRowView({ row, active, selected }: { row: InboxRow; active: boolean; selected: boolean }) {
+export const InboxRowView = memo(function InboxRowView({ row, active, selected, me }: { row: InboxRow; active: boolean; selected: boolean; me?: string | null }) {
   const { t, i18n } = useTranslation();
   const look = CHANNEL_LOOK[row.channel];
   const Icon = look.icon;
@@ -27,6 +29,7 @@ export const InboxRowView = memo(function InboxRowView({ row, active, selected }
       data-id={row.id}
       data-channel={row.channel}
       data-status={row.status}
+      data-queue={row.assigneeId === null ? 'unassigned' : me && row.assigneeId !== me ? 'team' : undefined}
       style={{ height: INBOX_ROW_HEIGHT }}
     >
       <Group gap={6} wrap="nowrap" justify="space-between">
@@ -61,6 +64,20 @@ export const InboxRowView = memo(function InboxRowView({ row, active, selected }
             {t(`kb.categories.${row.category}`)}
           </Badge>
         )}
+        {row.assigneeId === null ? (
+          <Badge size="xs" variant="dot" color="violet" title={t('queues.unassignedHint')} data-testid="inbox-row-unassigned" style={{ textTransform: 'none' }}>
+            {t('queues.unassigned')}
+          </Badge>
+        ) : (
+          me && row.assigneeId !== me && row.assigneeName && (
+            <Text size="10px" c="dimmed" truncate data-testid="inbox-row-assignee">
+              {t('queues.assignedTo', { name: row.assigneeName })}
+            </Text>
+          )
+        )}
+        <span style={{ marginLeft: 'auto' }}>
+          <SlaTimer sla={row.sla} status={row.status} createdAt={row.createdAt} compact />
+        </span>
       </Group>
     </div>
   );

@@ -8,7 +8,7 @@ import { useSyncStatus } from '../../api/hooks.ts';
 
 export const INBOX_PAGE = 50;
 
-function useSyncKey(): string {
+export function useSyncKey(): string {
   const sync = useSyncStatus();
   return sync.data ? `${sync.data.state}|${sync.data.since}|${sync.data.queued}` : 'none';
 }
@@ -31,7 +31,7 @@ export function useInboxWindow(filter: Required<InboxFilter>, first: number, las
   const results = useQueries({
     queries: pages.map((page) => ({
       queryKey: ['inbox', 'list', filter, page, fresh],
-      queryFn: () => api.invoke('inbox.list', { ...filter, page, pageSize: INBOX_PAGE }),
+      queryFn: () => api.invoke('inbox.list', { ...filter, page, pageSize: INBOX_PAGE, counts: page === 0 }),
       placeholderData: keepPreviousData,
       staleTime: 30_000,
     })),
@@ -44,6 +44,22 @@ export function useInboxWindow(filter: Required<InboxFilter>, first: number, las
     error: results.find((r) => r.error)?.error ?? null,
     isPending: head.isPending,
   };
+}
+
+/**
+ * Rows per scope under the filter's other choices, from the list's first page (the same query as
+ * the list's, so no second read of the replica).
+ */
+export function useInboxScopeCounts(filter: Required<InboxFilter>): InboxListResult['scopeCounts'] {
+  const api = usePult();
+  const fresh = useSyncKey();
+  const head = useQuery({
+    queryKey: ['inbox', 'list', filter, 0, fresh],
+    queryFn: () => api.invoke('inbox.list', { ...filter, page: 0, pageSize: INBOX_PAGE, counts: true }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  return head.data?.scopeCounts;
 }
 
 export function useInboxCalls(id: string | null, enabled: boolean) {

@@ -9,6 +9,9 @@ import * as m0006 from './0006-promotions-wrap-up.ts';
 import * as m0007 from './0007-calls-wrap-up-tasks-states.ts';
 import * as m0008 from './0008-connection-requests.ts';
 import * as m0009 from './0009-inbox.ts';
+import * as m0010 from './0010-email.ts';
+import * as m0011 from './0011-canned-responses.ts';
+import * as m0012 from './0012-teams-sla.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -20,4 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0007-calls-wrap-up-tasks-states': m0007,
   '0008-connection-requests': m0008,
   '0009-inbox': m0009,
+  '0010-email': m0010,
+  '0011-canned-responses': m0011,
+  '0012-teams-sla': m0012,
 };

@@ -3,11 +3,14 @@
 import type { z } from 'zod';
 import { fromZodError, MUTATION_SCHEMAS, type MutationName } from '../../../../contract/index.ts';
 import { addNote } from './add-note.ts';
+import { assignConversation } from './assign-conversation.ts';
 import { articleFeedback } from './article-feedback.ts';
 import { completeTask } from './complete-task.ts';
 import { createConnectionRequest } from './create-connection-request.ts';
 import { logCall } from './log-call.ts';
 import { setAgentState } from './set-agent-state.ts';
+import { setConversationCategory } from './set-conversation-category.ts';
+import { setConversationStatus } from './set-conversation-status.ts';
 import { wrapUpCall } from './wrap-up-call.ts';
 import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
@@ -22,6 +25,9 @@ const HANDLERS: Handlers = {
   'customer.updateContacts': updateContacts,
   'customer.setExtraService': setExtraService,
   'conversation.addNote': addNote,
+  'conversation.assign': assignConversation,
+  'conversation.setStatus': setConversationStatus,
+  'conversation.setCategory': setConversationCategory,
   'agent.setState': setAgentState,
   'call.log': logCall,
   'call.wrapUp': wrapUpCall,

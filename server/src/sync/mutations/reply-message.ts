@@ -12,8 +12,8 @@ import type { MutationContext } from './context.ts';
 import { MutationRefused } from './refusal.ts';
 
 const MAY_REPLY: Role[] = ['operator', 'personal_manager', 'supervisor'];
-/** Channels the server can send through so far (e-mail and fax come later). */
-const REPLY_CHANNELS = new Set(['telegram', 'whatsapp']);
+// Every channel with an adapter (channels/dispatcher.ts); phone calls have no written reply.
+const REPLY_CHANNELS = new Set(['telegram', 'whatsapp', 'email', 'fax']);
 
 type Args = z.output<(typeof MUTATION_SCHEMAS)['message.reply']>;
 
@@ -22,7 +22,7 @@ export async function replyMessage(ctx: MutationContext, args: Args): Promise<vo
   if (!MAY_REPLY.includes(agent.role)) throw new MutationRefused('forbidden', `this needs one of the roles: ${MAY_REPLY.join(', ')}`);
   const conversation = await lockWritableConversation(ctx, args.conversationId);
   if (!REPLY_CHANNELS.has(conversation.channel)) {
-    throw new MutationRefused('invalid_input', `replies through ${conversation.channel} are not available yet`, `${prefix}.conversationId`);
+    throw new MutationRefused('invalid_input', `a ${conversation.channel} conversation takes no written reply`, `${prefix}.conversationId`);
   }
   if (args.template && conversation.channel !== 'whatsapp') {
     throw new MutationRefused('invalid_input', 'templates are sent through WhatsApp only', `${prefix}.template`);
@@ -35,13 +35,20 @@ export async function replyMessage(ctx: MutationContext, args: Args): Promise<vo
   }
 
   const attachmentIds = [...new Set(args.attachmentIds ?? [])];
+  let faxPages = 0;
   if (attachmentIds.length) {
-    const rows = await trx.selectFrom('attachments').select(['id', 'message_id', 'sha256']).where('id', 'in', attachmentIds).forUpdate().execute();
+    const rows = await trx.selectFrom('attachments').select(['id', 'message_id', 'sha256', 'mime_type']).where('id', 'in', attachmentIds).forUpdate().execute();
     for (const [i, id] of attachmentIds.entries()) {
       const row = rows.find((r) => r.id === id);
       if (!row || !row.sha256) throw new MutationRefused('not_found', 'this file was not uploaded or was not kept', `${prefix}.attachmentIds.${i}`);
       if (row.message_id !== null) throw new MutationRefused('conflict', 'this file already belongs to another message', `${prefix}.attachmentIds.${i}`);
     }
+    faxPages = rows.filter((r) => r.mime_type === 'application/pdf').length;
+  }
+  // The fax gateway sends the attached PDF as the pages; a fax without one would be refused there,
+  // after the operator has moved on: say so now.
+  if (conversation.channel === 'fax' && faxPages === 0) {
+    throw new MutationRefused('invalid_input', 'a fax goes out as an attached PDF: attach one', `${prefix}.attachmentIds`);
   }
 
   const closed = conversation.channel === 'whatsapp' && !args.template && !windowOpen(conversation.last_inbound_at, ctx.now);
