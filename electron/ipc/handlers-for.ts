@@ -81,7 +81,7 @@ export function handlersFor(s: Services): Handlers {
       return { queued: true as const };
     },
     'conversations.get': ({ id }) => replica().conversationThread({ id }),
-    'conversations.recent': (input) => replica().recentConversations(input),
+    'conversations.recent': (input) => replica().recentConversations({ ...input, agentId: s.session.current()?.info.agent.id }),
     'conversations.addNote': async (input) => {
       const noteId = crypto.randomUUID();
       await synced().engine.enqueue('conversation.addNote', { ...input, noteId });

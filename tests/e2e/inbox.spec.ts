@@ -59,6 +59,7 @@ test('the operator\'s conversations across channels, filtered, searched and open
        FROM conversation v LEFT JOIN customer c ON c.id = v.customer_id WHERE v.assignee_id = ?`,
     ).pluck().all(OPERATOR_ID) as string[],
     chat: db.prepare("SELECT id FROM conversation WHERE assignee_id = ? AND channel IN ('whatsapp', 'telegram') ORDER BY updated_at DESC LIMIT 1").pluck().get(OPERATOR_ID) as string | undefined,
+    fax: db.prepare("SELECT id, data ->> '$.externalAddress' AS address FROM conversation WHERE assignee_id = ? AND channel = 'fax' ORDER BY updated_at DESC LIMIT 1").get(OPERATOR_ID) as { id: string; address: string } | undefined,
   }));
   expect(mine.total).toBeGreaterThan(5);
   expect(mine.mail, 'the seed gives the demo operator an e-mail conversation').toBeDefined();
@@ -119,6 +120,14 @@ test('the operator\'s conversations across channels, filtered, searched and open
     await expect(view).toHaveAttribute('data-channel', /whatsapp|telegram/);
     await expect(view.locator('[data-look="chat"]').first()).toBeVisible();
     await page.screenshot({ path: screenshotPath('inbox-chat-ru') });
+  }
+
+  if (mine.fax) {
+    await page.getByTestId('inbox-search').fill(mine.fax.address.replace(/^\+7/, ''));
+    await page.locator(`[data-testid="inbox-row"][data-id="${mine.fax.id}"]`).click();
+    await expect(view).toHaveAttribute('data-channel', 'fax');
+    await expect(view.locator('[data-look="fax"]').first()).toBeVisible();
+    await page.screenshot({ path: screenshotPath('inbox-fax-ru') });
   }
 });
 

@@ -1,6 +1,7 @@
 // Conversations read from the replica: one thread (messages oldest first, authors' names, and the
-// notes still waiting in the outbox), and the agent's most recently updated ones, open first.
-import type { z } from 'zod';
+// notes still waiting in the outbox), and the most recently updated ones: the agent's own first,
+// open before resolved.
+import { z } from 'zod';
 import {
   CONVERSATION_THREAD_MAX,
   RECENT_CONVERSATIONS_MAX,
@@ -8,14 +9,17 @@ import {
   type ConversationThread,
   type QueuedNote,
   type RecentConversation,
-  type RecentConversationsInput,
+  RecentConversationsInput,
 } from '../../../contract/conversations-ipc.ts';
 import type { Conversation, Message } from '../../../contract/domain/conversation.ts';
 import type { Db } from '../db/open-replica-file.ts';
 
+/** The renderer's query, plus the signed-in agent (their own conversations come first). */
+export const ReplicaRecentInput = RecentConversationsInput.extend({ agentId: z.uuid().optional() });
+
 export interface ReplicaConversations {
   thread(input: z.input<typeof ConversationGetInput>): ConversationThread | null;
-  recent(input: z.input<typeof RecentConversationsInput>): RecentConversation[];
+  recent(input: z.input<typeof ReplicaRecentInput>): RecentConversation[];
 }
 
 export function createReplicaConversations(db: Db): ReplicaConversations {
@@ -31,8 +35,9 @@ export function createReplicaConversations(db: Db): ReplicaConversations {
   );
   const recent = db
     .prepare(
+      // The agent's own first: the replica also holds the shared and team queues (sync/scope.ts).
       `SELECT v.data, c.data ->> '$.fullName' AS customer_name FROM conversation v LEFT JOIN customer c ON c.id = v.customer_id
-       ORDER BY (v.status = 'resolved'), v.updated_at DESC LIMIT ?`,
+       ORDER BY (v.assignee_id IS NOT ?), (v.status = 'resolved'), v.updated_at DESC LIMIT ?`,
     );
 
   return {
@@ -53,8 +58,8 @@ export function createReplicaConversations(db: Db): ReplicaConversations {
       const name = conv.customerId ? ((customerName.get(conv.customerId) as string | undefined) ?? null) : null;
       return { conversation: conv, customerName: name, messages: list, authors, queuedNotes };
     },
-    recent({ limit }) {
-      const rows = recent.all(Math.min(limit ?? 20, RECENT_CONVERSATIONS_MAX)) as Array<{ data: string; customer_name: string | null }>;
+    recent({ limit, agentId }) {
+      const rows = recent.all(agentId ?? null, Math.min(limit ?? 20, RECENT_CONVERSATIONS_MAX)) as Array<{ data: string; customer_name: string | null }>;
       return rows.map((r) => {
         const c = JSON.parse(r.data) as Conversation;
         return { id: c.id, channel: c.channel, status: c.status, subject: c.subject, customerName: r.customer_name, externalAddress: c.externalAddress, updatedAt: c.updatedAt };

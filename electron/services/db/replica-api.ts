@@ -8,7 +8,8 @@ import { ApplyPageInput, type PageResult } from './apply-page.ts';
 import { KbSearchInput } from './kb-index.ts';
 import { CustomerCardInput, CustomerSearchInput } from './customer-index.ts';
 import type { CustomerCard, CustomerHit } from '../../../contract/customers-ipc.ts';
-import { ConversationGetInput, RecentConversationsInput, type ConversationThread, type RecentConversation } from '../../../contract/conversations-ipc.ts';
+import { ConversationGetInput, type ConversationThread, type RecentConversation } from '../../../contract/conversations-ipc.ts';
+import { ReplicaRecentInput } from '../conversations/replica-conversations.ts';
 import type { KbSearchResult } from '../kb/index.ts';
 import { KbMarkOpenedInput, KbSetFavouriteInput, type KbSaved } from '../../../contract/kb-local.ts';
 import { PutImageInput, type StoredImage } from '../kb-images/replica-images.ts';
@@ -84,7 +85,7 @@ export interface ReplicaApi {
   /** One conversation with its messages and the notes still queued for it. */
   conversationThread(input: z.input<typeof ConversationGetInput>): ConversationThread | null;
   /** The conversations the replica holds, open ones first, latest first. */
-  recentConversations(input: z.input<typeof RecentConversationsInput>): RecentConversation[];
+  recentConversations(input: z.input<typeof ReplicaRecentInput>): RecentConversation[];
   /** A cached article picture, or null. */
   getImage(name: string): StoredImage | null;
   putImage(input: z.input<typeof PutImageInput>): void;
@@ -153,7 +154,7 @@ export const REPLICA_ARGS = {
   searchCustomers: z.tuple([CustomerSearchInput]),
   customerCard: z.tuple([CustomerCardInput]),
   conversationThread: z.tuple([ConversationGetInput]),
-  recentConversations: z.tuple([RecentConversationsInput]),
+  recentConversations: z.tuple([ReplicaRecentInput]),
   getImage: z.tuple([KbImageName]),
   putImage: z.tuple([PutImageInput]),
   missingImages: z.tuple([z.number().int().min(1).max(1000)]),

@@ -86,4 +86,11 @@ describe('conversation thread and notes', () => {
       [s.resolved.id, 'resolved', null],
     ]);
   });
+
+  it('lists the agent\'s own conversations before the queues\' (the replica holds both)', () => {
+    const s = storeWithWork();
+    // conversation(2) is assigned to agent 2, conversation(1) to agent 1.
+    expect(s.store.recentConversations({ agentId: s.resolved.assigneeId! }).map((c) => c.id)).toEqual([s.resolved.id, s.conv.id]);
+    expect(s.store.recentConversations({ agentId: s.conv.assigneeId! }).map((c) => c.id)).toEqual([s.conv.id, s.resolved.id]);
+  });
 });
