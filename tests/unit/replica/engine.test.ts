@@ -23,6 +23,8 @@ afterEach(async () => {
   server.pullOverride = null;
   server.refuseProtocol = false;
   server.liveMode = 'accept';
+  // A test that failed with the server stopped must not fail the ones after it.
+  if (!server.listening()) await server.restart();
 });
 afterAll(() => server.close());
 
@@ -103,7 +105,8 @@ describe('sync engine', () => {
     await server.stop();
     await e.enqueue('article.feedback', { articleId: article(1).id, verdict: 'helped' });
     await e.enqueue('article.feedback', { articleId: article(2).id, verdict: 'outdated' });
-    await waitFor(() => e.status().state === 'offline', 15_000, 'offline');
+    // The count follows each write as the replica answers it, which may be after the run failed.
+    await waitFor(() => e.status().state === 'offline' && e.status().queued === 2, 15_000, 'offline with both writes counted');
     expect(e.status()).toMatchObject({ queued: 2, reason: { code: 'server_unreachable' } });
     const { since } = e.status();
     const seen = statuses.length;

@@ -73,6 +73,8 @@ export interface FakeSyncServer {
   refuseProtocol: boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Accepting connections (not stopped). */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -153,6 +155,7 @@ export async function startFakeSyncServer(): Promise<FakeSyncServer> {
         server.close(() => resolve());
       }),
     restart: () => listen(),
+    listening: () => server.listening,
     close: async () => {
       await fake.stop().catch(() => undefined);
       wss.close();
