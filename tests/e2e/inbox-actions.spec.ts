@@ -9,7 +9,8 @@ import { API, LoginResponse, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../con
 import { PullResponse, SYNC_API, SYNC_PROTOCOL_VERSION } from '../../contract/sync.ts';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
 import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
-import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
+import { screenshotPath } from './fixtures/pages.ts';
+import { openInboxAs } from './fixtures/inbox-page.ts';
 import { expect, test, type Stack } from './fixtures/stack.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -48,16 +49,7 @@ async function queuedConversation(stack: Stack): Promise<Conversation> {
   return queued[0];
 }
 
-async function openInbox(page: Page, hostUrl: string) {
-  await page.goto(hostUrl);
-  await signOutIfSignedIn(page);
-  await chooseLanguage(page, 'ru');
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, OPERATOR.login);
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  await page.keyboard.press('Alt+1');
-  await expect(page.getByTestId('section-title')).toHaveText('Входящие');
-}
+const openInbox = (page: Page, hostUrl: string) => openInboxAs(page, hostUrl, OPERATOR.login);
 
 async function choose(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();

@@ -11,7 +11,8 @@ import type { Conversation } from '../../contract/domain/conversation.ts';
 import type { Db } from '../../electron/services/db/open-replica-file.ts';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
 import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
-import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
+import { screenshotPath } from './fixtures/pages.ts';
+import { openInboxAs } from './fixtures/inbox-page.ts';
 import { withReplica } from './fixtures/replica-file.ts';
 import { expect, test, type Stack } from './fixtures/stack.ts';
 
@@ -24,16 +25,7 @@ const TEAMMATES = AGENTS.filter((a) => a.teamId === OPERATOR.teamId && a.id !== 
 const readReplica = <T>(stack: Stack, read: (db: Db) => T): Promise<T> => withReplica(stack.userDataDir, OPERATOR.id, read, { readonly: true });
 const countText = (n: number) => new RegExp(`^${n} обращени(е|я|й)$`);
 
-async function openInbox(page: Page, hostUrl: string) {
-  await page.goto(hostUrl);
-  await signOutIfSignedIn(page);
-  await chooseLanguage(page, 'ru');
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, OPERATOR.login);
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
-  await page.keyboard.press('Alt+1');
-  await expect(page.getByTestId('section-title')).toHaveText('Входящие');
-}
+const openInbox = (page: Page, hostUrl: string) => openInboxAs(page, hostUrl, OPERATOR.login);
 
 test('mine, the shared queue and the team\'s, each with its count', async ({ page, stack }) => {
   await openInbox(page, stack.hostUrl);

@@ -14,7 +14,8 @@ import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
 import { openDatabase } from '../../server/src/db/open-database.ts';
 import { addressName } from '../../renderer/src/features/inbox/canned-variables.ts';
 import { test, expect, type Stack } from './fixtures/stack.ts';
-import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
+import { screenshotPath } from './fixtures/pages.ts';
+import { openInboxAs } from './fixtures/inbox-page.ts';
 import { withReplica } from './fixtures/replica-file.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -50,16 +51,7 @@ function png(): Buffer {
   ]);
 }
 
-async function openInbox(page: Page, hostUrl: string) {
-  await page.goto(hostUrl);
-  await signOutIfSignedIn(page);
-  await chooseLanguage(page, 'ru');
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'operator');
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  await page.keyboard.press('Alt+1');
-  await expect(page.getByTestId('section-title')).toHaveText('Входящие');
-}
+const openInbox = (page: Page, hostUrl: string) => openInboxAs(page, hostUrl, 'operator');
 
 async function openConversation(page: Page, who: string, id: string) {
   await page.getByTestId('inbox-search').fill(who);

@@ -14,7 +14,8 @@ import { generateAgents } from '../../server/src/seed/gen-agents.ts';
 import { DEFAULT_SEED } from '../../server/src/seed/first-run.ts';
 import { XSS_PAYLOADS } from '../unit/inbox/xss-payloads.ts';
 import { test, expect, type Stack } from './fixtures/stack.ts';
-import { chooseLanguage, screenshotPath, signIn, signOutIfSignedIn } from './fixtures/pages.ts';
+import { screenshotPath } from './fixtures/pages.ts';
+import { openInboxAs } from './fixtures/inbox-page.ts';
 import { withReplica } from './fixtures/replica-file.ts';
 import type { Db } from '../../electron/services/db/open-replica-file.ts';
 
@@ -25,14 +26,7 @@ const OPERATOR_ID = generateAgents(DEFAULT_SEED).find((a) => a.login === 'operat
 const readReplica = <T>(stack: Stack, read: (db: Db) => T): Promise<T> => withReplica(stack.userDataDir, OPERATOR_ID, read, { readonly: true });
 
 async function openInbox(page: Page, hostUrl: string) {
-  await page.goto(hostUrl);
-  await signOutIfSignedIn(page);
-  await chooseLanguage(page, 'ru');
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'operator');
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  await page.keyboard.press('Alt+1');
-  await expect(page.getByTestId('section-title')).toHaveText('Входящие');
+  await openInboxAs(page, hostUrl, 'operator');
   // The Inbox opens on "mine and the queue"; these tests read the operator's own (inbox-queues.spec.ts has the rest).
   await page.getByTestId('inbox-scope-mine').click();
 }
