@@ -53,7 +53,7 @@ const openInbox = (page: Page, hostUrl: string) => openInboxAs(page, hostUrl, OP
 
 async function choose(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
 }
 
 test('take a conversation from the queue, set its status and category, return it; a change made offline waits and goes', async ({ page, stack }) => {

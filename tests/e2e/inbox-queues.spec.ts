@@ -50,7 +50,7 @@ test('mine, the shared queue and the team\'s, each with its count', async ({ pag
   expect(held.customersOfQueue, 'queue items come without the customer\'s card').toBe(0);
 
   // The default: mine and the queue.
-  await expect(page.getByTestId('inbox-scope').locator('input:checked')).toHaveValue('mine_unassigned');
+  await expect(page.getByTestId('inbox-scope').locator('[aria-checked="true"]')).toHaveAttribute('data-scope', 'mine_unassigned');
   await expect(page.getByTestId('inbox-count')).toHaveText(countText(held.mine + held.unassigned));
   for (const [scope, n] of [['mine_unassigned', held.mine + held.unassigned], ['mine', held.mine], ['unassigned', held.unassigned], ['team', held.team], ['all', held.all]] as const) {
     await expect(page.getByTestId(`inbox-scope-count-${scope}`)).toHaveText(String(n));

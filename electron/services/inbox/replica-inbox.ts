@@ -50,35 +50,41 @@ interface PageRow {
 /**
  * Whose conversations: each scope served by the assignee index (migration 0010). The team is read
  * from the agent directory in the replica: the agents sharing the signed-in agent's teamId (none
- * when the agent has no team: the comparison with null is never true).
+ * when the agent has no team: the comparison with null is never true). "Mine and the queue" is two
+ * arms, each walked in the index's order and merged: an OR in one WHERE made SQLite sort all the
+ * rows for every page (130 ms for 100 000 conversations against 2–10 ms).
  */
-function scopeClause(scope: InboxScope, agentId: string): { sql: string | null; params: unknown[] } {
+function scopeArms(scope: InboxScope, agentId: string): Array<{ sql: string | null; params: unknown[] }> {
   switch (scope) {
     case 'mine':
-      return { sql: 'v.assignee_id = ?', params: [agentId] };
+      return [{ sql: 'v.assignee_id = ?', params: [agentId] }];
     case 'unassigned':
-      return { sql: 'v.assignee_id IS NULL', params: [] };
+      return [{ sql: 'v.assignee_id IS NULL', params: [] }];
     case 'mine_unassigned':
-      return { sql: '(v.assignee_id = ? OR v.assignee_id IS NULL)', params: [agentId] };
+      return [
+        { sql: 'v.assignee_id = ?', params: [agentId] },
+        { sql: 'v.assignee_id IS NULL', params: [] },
+      ];
     case 'team':
-      return {
+      return [{
         sql: `v.assignee_id IN (SELECT mate.id FROM agent mate WHERE mate.id <> ?
           AND mate.data ->> '$.teamId' = (SELECT me.data ->> '$.teamId' FROM agent me WHERE me.id = ?))`,
         params: [agentId, agentId],
-      };
+      }];
     case 'all':
-      return { sql: null, params: [] };
+      return [{ sql: null, params: [] }];
   }
 }
 
-function whereOf(f: Filter, scope: InboxScope = f.scope): { sql: string; params: unknown[]; needsCustomer: boolean } {
+interface Where {
+  /** One WHERE per arm of the scope; the rows are the arms' union (they never overlap). */
+  arms: Array<{ sql: string; params: unknown[] }>;
+  needsCustomer: boolean;
+}
+
+function whereOf(f: Filter, scope: InboxScope = f.scope): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  const whose = scopeClause(scope, f.agentId);
-  if (whose.sql) {
-    clauses.push(whose.sql);
-    params.push(...whose.params);
-  }
   if (f.channel) {
     clauses.push('v.channel = ?');
     params.push(f.channel);
@@ -96,21 +102,29 @@ function whereOf(f: Filter, scope: InboxScope = f.scope): { sql: string; params:
     clauses.push("instr(inbox_fold(coalesce(c.full_name, '') || ' ' || (v.data ->> '$.externalAddress') || ' ' || coalesce((v.data ->> '$.subject'), '')), ?) > 0");
     params.push(search);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, needsCustomer: search !== '' };
+  const arms = scopeArms(scope, f.agentId).map((whose) => {
+    const all = whose.sql ? [whose.sql, ...clauses] : clauses;
+    return { sql: all.length ? `WHERE ${all.join(' AND ')}` : '', params: [...whose.params, ...params] };
+  });
+  return { arms, needsCustomer: search !== '' };
 }
+
+const paramsOf = (w: Where): unknown[] => w.arms.flatMap((a) => a.params);
 
 export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): ReplicaInbox {
   db.function('inbox_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldForSearch(s) : s));
   // One prepared statement per filter shape (at most 5 × 2⁴ of them), made on first use.
   const statements = new Map<string, { count: Database.Statement<unknown[]>; page: Database.Statement<unknown[]> }>();
-  const statementsFor = (key: string, where: string, needsCustomer: boolean) => {
+  const statementsFor = (key: string, where: Where) => {
     let s = statements.get(key);
     if (!s) {
-      const from = `FROM conversation v ${needsCustomer ? 'LEFT JOIN customer c ON c.id = v.customer_id' : ''} ${where}`;
+      const join = where.needsCustomer ? 'LEFT JOIN customer c ON c.id = v.customer_id' : '';
+      const froms = where.arms.map((a) => `FROM conversation v ${join} ${a.sql}`);
+      const ids = froms.map((from) => `SELECT v.id, v.updated_at ${from}`).join(' UNION ALL ');
       s = {
-        count: db.prepare(`SELECT count(*) ${from}`).pluck(),
+        count: db.prepare(`SELECT ${froms.map((from) => `(SELECT count(*) ${from})`).join(' + ')}`).pluck(),
         page: db.prepare(
-          `WITH page AS (SELECT v.id, v.updated_at ${from} ORDER BY v.updated_at DESC, v.id DESC LIMIT ? OFFSET ?)
+          `WITH page AS (SELECT id, updated_at FROM (${ids}) ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)
            SELECT v.data, c.full_name AS customer_name,
              (SELECT json_array(m.data ->> '$.direction', substr(m.data ->> '$.body', 1, 4000)) FROM message m
                WHERE m.conversation_id = v.id ORDER BY m.created_at DESC LIMIT 1) AS last_message,
@@ -128,6 +142,18 @@ export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): 
       statements.set(key, s);
     }
     return s;
+  };
+  // The unfiltered list's count per scope, from the counts the triggers keep (migration 0012).
+  const kept = db.prepare(
+    `SELECT coalesce((SELECT n FROM inbox_assignee_count WHERE assignee_id = @me), 0) AS mine,
+       coalesce((SELECT n FROM inbox_assignee_count WHERE assignee_id = ''), 0) AS unassigned,
+       coalesce((SELECT sum(k.n) FROM inbox_assignee_count k JOIN agent mate ON mate.id = k.assignee_id
+         WHERE mate.id <> @me AND mate.data ->> '$.teamId' = (SELECT me.data ->> '$.teamId' FROM agent me WHERE me.id = @me)), 0) AS team,
+       coalesce((SELECT sum(n) FROM inbox_assignee_count), 0) AS all_`,
+  );
+  const keptCounts = (agentId: string): Record<InboxScope, number> => {
+    const k = kept.get({ me: agentId }) as { mine: number; unassigned: number; team: number; all_: number };
+    return { mine: k.mine, unassigned: k.unassigned, mine_unassigned: k.mine + k.unassigned, team: k.team, all: k.all_ };
   };
   const calls = db.prepare('SELECT data FROM call WHERE conversation_id = ? ORDER BY started_at LIMIT ?').pluck();
   const seen = db.prepare(
@@ -164,16 +190,19 @@ export function createReplicaInbox(db: Db, now: () => Date = () => new Date()): 
       const input = ReplicaInboxListInput.parse(raw);
       const where = whereOf(input);
       const key = `${input.scope}|${Boolean(input.channel)}|${Boolean(input.status)}|${Boolean(input.category)}|${where.needsCustomer}`;
-      const s = statementsFor(key, where.sql, where.needsCustomer);
-      const total = s.count.get(...where.params) as number;
-      const rows = (s.page.all(...where.params, input.pageSize, input.page * input.pageSize) as PageRow[]).map(toRow);
+      const s = statementsFor(key, where);
+      const unfiltered = !input.channel && !input.status && !input.category && !where.needsCustomer;
+      const counted = unfiltered ? keptCounts(input.agentId) : null;
+      const total = counted ? counted[input.scope] : (s.count.get(...paramsOf(where)) as number);
+      const rows = (s.page.all(...paramsOf(where), input.pageSize, input.page * input.pageSize) as PageRow[]).map(toRow);
       if (!input.counts) return { total, page: input.page, rows };
+      if (counted) return { total, page: input.page, rows, scopeCounts: counted };
       // Every scope's count for the scope switch (the list's filters, other scopes).
       const scopeCounts = Object.fromEntries(
         INBOX_SCOPES.map((scope) => {
           if (scope === input.scope) return [scope, total];
           const other = whereOf(input, scope);
-          return [scope, statementsFor(`${scope}|${key.slice(key.indexOf('|') + 1)}`, other.sql, other.needsCustomer).count.get(...other.params) as number];
+          return [scope, statementsFor(`${scope}|${key.slice(key.indexOf('|') + 1)}`, other).count.get(...paramsOf(other)) as number];
         }),
       ) as Record<InboxScope, number>;
       return { total, page: input.page, rows, scopeCounts };

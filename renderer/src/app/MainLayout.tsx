@@ -1,7 +1,7 @@
 // The signed-in workspace: header (mark, name, current section, language), navigation on the left,
 // the section in the middle, status bar at the bottom. Keyboard: skip link first, Alt+1…6 jump to
 // sections and put focus on the section's main field, or else its heading.
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell, Badge, Burger, Group, Kbd, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
@@ -14,6 +14,9 @@ import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { PhonePage } from '../features/phone/PhonePage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { InboxNotifier } from '../features/inbox/InboxNotifier.tsx';
+import { useInboxPrefetch } from '../features/inbox/use-inbox.ts';
+
+const INBOX_PREFETCH_WAIT_MS = 80;
 import { PhoneProvider } from '../features/phone/PhoneProvider.tsx';
 import { useMissedUnseen } from '../features/phone/use-phone-api.ts';
 import { ComingSoon } from './ComingSoon.tsx';
@@ -21,10 +24,14 @@ import { StatusBar } from './StatusBar.tsx';
 import { FirstSyncPanel } from './FirstSyncPanel.tsx';
 import { SECTION_IDS, type SectionId } from './sections.ts';
 import { SECTION_ICONS } from './section-icons.ts';
-import { useSection } from './use-section.ts';
+import { currentSection, useGoToSection, useSection } from './use-section.ts';
+
+// Drawn again only when their own inputs change, not on every change of section.
+const StatusBarOnce = memo(StatusBar);
+const FirstSyncPanelOnce = memo(FirstSyncPanel);
 
 export function MainLayout({ session }: { session: SessionInfo }) {
-  const [, go] = useSection();
+  const go = useGoToSection();
   // The softphone lives as long as the sign-in; a call that rings pops the Phone section.
   return (
     <PhoneProvider onRinging={() => go('phone')} onShow={() => go('phone')}>
@@ -41,12 +48,20 @@ function Workspace({ session }: { session: SessionInfo }) {
   const [navOpened, nav] = useDisclosure(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const focusHeading = useRef(false);
+  const prefetchInbox = useInboxPrefetch();
 
-  const open = (id: SectionId, moveFocus: boolean) => {
-    focusHeading.current = moveFocus;
-    go(id);
-    nav.close();
-  };
+  const { close: closeNav } = nav;
+  const open = useCallback((id: SectionId, moveFocus: boolean) => {
+    const show = () => {
+      focusHeading.current = moveFocus;
+      go(id);
+      closeNav();
+    };
+    // The Inbox is shown with its list's first page already read (a few ms from the replica), so
+    // it is drawn once with its rows rather than empty and again; a slow read does not hold it up.
+    if (id === 'inbox' && currentSection() !== 'inbox') void prefetchInbox(INBOX_PREFETCH_WAIT_MS).then(show);
+    else show();
+  }, [prefetchInbox, go, closeNav]);
   // A section with a main field (the search of KB and Customers) gets it focused, so the operator
   // types at once; other sections focus their heading, which screen readers announce.
   useEffect(() => {
@@ -73,56 +88,11 @@ function Workspace({ session }: { session: SessionInfo }) {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('app.mainNavigation')} />
-            <LogoMark size={22} />
-            <Text fw={700} size="md">
-              {t('app.name')}
-            </Text>
-          </Group>
-          <LanguageSwitch />
-        </Group>
+        <WorkspaceHeader navOpened={navOpened} onToggleNav={nav.toggle} />
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label={t('app.mainNavigation')} component="nav">
-        <AppShell.Section grow component={ScrollArea}>
-          <Stack gap={2}>
-            {SECTION_IDS.map((id, i) => {
-              const Icon = SECTION_ICONS[id];
-              const active = id === section;
-              return (
-                <NavLink
-                  key={id}
-                  data-testid={`nav-${id}`}
-                  href={`#/${id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    open(id, false);
-                  }}
-                  active={active}
-                  aria-current={active ? 'page' : undefined}
-                  label={t(`nav.${id}`)}
-                  leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-                  rightSection={
-                    <Group gap={4} wrap="nowrap">
-                      {id === 'phone' && missed > 0 && (
-                        <Badge size="sm" color="red" circle data-testid="nav-phone-missed" aria-label={t('phone.history.missedBadge', { count: missed })}>
-                          {missed}
-                        </Badge>
-                      )}
-                      <Kbd size="xs" style={{ opacity: 0.7 }}>
-                        {t('nav.shortcut', { n: i + 1 })}
-                      </Kbd>
-                    </Group>
-                  }
-                  variant="light"
-                  className="pult-nav-link"
-                />
-              );
-            })}
-          </Stack>
-        </AppShell.Section>
+        <SectionNav section={section} missed={missed} onOpen={open} />
       </AppShell.Navbar>
 
       <AppShell.Main id="main-content">
@@ -130,7 +100,7 @@ function Workspace({ session }: { session: SessionInfo }) {
           <Title order={1} ref={heading} tabIndex={-1} className="pult-section-heading" data-testid="section-title">
             {t(`nav.${section}`)}
           </Title>
-          <FirstSyncPanel />
+          <FirstSyncPanelOnce />
           {section === 'settings' ? (
             <SettingsPage session={session} />
           ) : section === 'kb' ? (
@@ -148,8 +118,76 @@ function Workspace({ session }: { session: SessionInfo }) {
       </AppShell.Main>
 
       <AppShell.Footer>
-        <StatusBar session={session} />
+        <StatusBarOnce session={session} />
       </AppShell.Footer>
     </AppShell>
   );
 }
+
+const WorkspaceHeader = memo(function WorkspaceHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap">
+        <Burger opened={navOpened} onClick={onToggleNav} hiddenFrom="sm" size="sm" aria-label={t('app.mainNavigation')} />
+        <LogoMark size={22} />
+        <Text fw={700} size="md">
+          {t('app.name')}
+        </Text>
+      </Group>
+      <LanguageSwitch />
+    </Group>
+  );
+});
+
+const SectionNav = memo(function SectionNav({ section, missed, onOpen }: { section: SectionId; missed: number; onOpen: (id: SectionId, moveFocus: boolean) => void }) {
+  return (
+    <AppShell.Section grow component={ScrollArea}>
+      <Stack gap={2}>
+        {SECTION_IDS.map((id, i) => (
+          <SectionNavLink key={id} id={id} index={i} active={id === section} missed={id === 'phone' ? missed : 0} onOpen={onOpen} />
+        ))}
+      </Stack>
+    </AppShell.Section>
+  );
+});
+
+/** One section's link; only the two whose "current" mark moves are drawn again on a change. */
+const SectionNavLink = memo(function SectionNavLink({ id, index, active, missed, onOpen }: {
+  id: SectionId;
+  index: number;
+  active: boolean;
+  missed: number;
+  onOpen: (id: SectionId, moveFocus: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const Icon = SECTION_ICONS[id];
+  return (
+    <NavLink
+      data-testid={`nav-${id}`}
+      href={`#/${id}`}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpen(id, false);
+      }}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      label={t(`nav.${id}`)}
+      leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+      rightSection={
+        <Group gap={4} wrap="nowrap">
+          {missed > 0 && (
+            <Badge size="sm" color="red" circle data-testid="nav-phone-missed" aria-label={t('phone.history.missedBadge', { count: missed })}>
+              {missed}
+            </Badge>
+          )}
+          <Kbd size="xs" style={{ opacity: 0.7 }}>
+            {t('nav.shortcut', { n: index + 1 })}
+          </Kbd>
+        </Group>
+      }
+      variant="light"
+      className="pult-nav-link"
+    />
+  );
+});

@@ -7,7 +7,7 @@ import type { Agent } from '../../../contract/domain/agent.ts';
 import type { Conversation } from '../../../contract/domain/conversation.ts';
 import { agent, conversation } from '../replica/data.ts';
 import { pageBody } from '../replica/fake-sync-server.ts';
-import { openStore, up } from '../customers/helpers.ts';
+import { del, openStore, up } from '../customers/helpers.ts';
 
 const withTeam = (i: number, teamId: string | null): Agent => ({ ...agent(i), teamId });
 const ME = withTeam(1, 'line1-msk');
@@ -87,7 +87,40 @@ describe('the Inbox queues', () => {
     expect(plan('v.assignee_id IS NULL')).toMatch(/conversation_inbox_mine/);
     // The team's: a look-up per teammate (a handful of agents, each holding few open ones), then sorted.
     expect(plan(`v.assignee_id IN (SELECT mate.id FROM agent mate WHERE mate.id <> 'x' AND mate.data ->> '$.teamId' = 'y')`)).toMatch(/USING (COVERING )?INDEX conversation_inbox_mine \(assignee_id=\?\)/);
-    // Mine with the queue: two index ranges, not a scan of the table.
-    expect(plan("(v.assignee_id = 'x' OR v.assignee_id IS NULL)")).not.toMatch(/SCAN v\b(?! USING)/);
+    // Mine with the queue: two index ranges merged in their order, neither a scan nor a sort.
+    const merged = (s.db.prepare(
+      `EXPLAIN QUERY PLAN SELECT id, updated_at FROM (SELECT v.id, v.updated_at FROM conversation v WHERE v.assignee_id = 'x'
+        UNION ALL SELECT v.id, v.updated_at FROM conversation v WHERE v.assignee_id IS NULL) ORDER BY updated_at DESC, id DESC LIMIT 50`,
+    ).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(merged).toMatch(/MERGE \(UNION ALL\)/);
+    expect(merged).not.toMatch(/TEMP B-TREE|SCAN v\b(?! USING)/);
+  });
+
+  it('the unfiltered counts kept by the triggers equal the rows, through takes, hand-overs, deletions and a reset', () => {
+    const s = store();
+    const c = s.convs;
+    const counted = () => s.store.inboxList({ scope: 'mine', page: 0, pageSize: 50, agentId: ME.id, counts: true }).scopeCounts;
+    const real = () => {
+      const n = (where: string, ...p: unknown[]) => s.db.prepare(`SELECT count(*) FROM conversation WHERE ${where}`).pluck().get(...p) as number;
+      const mine = n('assignee_id = ?', ME.id);
+      const unassigned = n('assignee_id IS NULL');
+      return { mine, unassigned, mine_unassigned: mine + unassigned, team: n('assignee_id = ?', MATE.id), all: n('1') };
+    };
+    expect(counted()).toEqual(real());
+    // I take one from the queue, hand one to my mate; another one's row goes (a tombstone); a new free one comes.
+    s.store.applyPullPage({
+      after: '20',
+      body: pageBody([
+        up('conversation', { ...c.free, assigneeId: ME.id }, 21),
+        up('conversation', { ...c.mineChat, assigneeId: MATE.id }, 22),
+        del('conversation', c.kaluga.id, 23),
+        up('conversation', conv(7, null), 24),
+        up('conversation', { ...c.mine, status: 'resolved' }, 25),
+      ], '30'),
+    });
+    expect(counted()).toEqual({ mine: 2, unassigned: 2, mine_unassigned: 4, team: 2, all: 6 });
+    expect(counted()).toEqual(real());
+    s.db.prepare('DELETE FROM conversation').run();
+    expect(counted()).toEqual({ mine: 0, unassigned: 0, mine_unassigned: 0, team: 0, all: 0 });
   });
 });

@@ -12,6 +12,7 @@ import * as m0008 from './0008-task-call-customer.ts';
 import * as m0009 from './0009-connection-request.ts';
 import * as m0010 from './0010-inbox.ts';
 import * as m0011 from './0011-canned-responses.ts';
+import * as m0012 from './0012-inbox-counts.ts';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009-connection-request', up: m0009.up },
   { version: 10, name: '0010-inbox', up: m0010.up },
   { version: 11, name: '0011-canned-responses', up: m0011.up },
+  { version: 12, name: '0012-inbox-counts', up: m0012.up },
 ];

@@ -8,8 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../../contract/inbox-ipc.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import type { InboxFilterState } from './InboxFilters.tsx';
-import { INBOX_ROW_HEIGHT, InboxRowView } from './InboxRowView.tsx';
+import { INBOX_ROW_HEIGHT, InboxRowView, useRowWords } from './InboxRowView.tsx';
 import { useInboxWindow } from './use-inbox.ts';
+import { observeScrollerSize } from './observe-scroller-size.ts';
+import { scrollWithoutFirstWrite } from './scroll-without-first-write.ts';
 import { useSession } from '../../api/hooks.ts';
 
 const OVERSCAN = 6;
@@ -26,6 +28,8 @@ export function InboxList({ filter, selectedId, onOpen }: { filter: InboxFilterS
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ first: 0, last: 20 });
   const [cursor, setCursor] = useState(0);
+  const [scrollToFn] = useState(scrollWithoutFirstWrite);
+  const words = useRowWords();
   const list = useInboxWindow(filter, range.first, range.last);
   const me = useSession().data?.agent.id ?? null;
   const count = list.total ?? 0;
@@ -35,6 +39,10 @@ export function InboxList({ filter, selectedId, onOpen }: { filter: InboxFilterS
     getScrollElement: () => scroller.current,
     estimateSize: () => INBOX_ROW_HEIGHT,
     overscan: OVERSCAN,
+    // Rows in the first draw, before the scroller is measured (a screen's worth; corrected at once).
+    initialRect: { width: 320, height: INBOX_ROW_HEIGHT * 8 },
+    observeElementRect: observeScrollerSize,
+    scrollToFn,
     onChange: (v) => {
       const items = v.getVirtualItems();
       const first = items[0]?.index ?? 0;
@@ -106,10 +114,10 @@ export function InboxList({ filter, selectedId, onOpen }: { filter: InboxFilterS
                 }}
               >
                 {row ? (
-                  <InboxRowView row={row} active={item.index === cursor} selected={row.id === selectedId} me={me} />
+                  <InboxRowView row={row} active={item.index === cursor} selected={row.id === selectedId} me={me} words={words} />
                 ) : (
                   <div className="pult-inbox-row" data-testid="inbox-row-loading" style={{ height: INBOX_ROW_HEIGHT }}>
-                    <Text size="xs" c="dimmed">{t('inbox.loadingRow')}</Text>
+                    <span className="pult-inbox-row-time">{t('inbox.loadingRow')}</span>
                   </div>
                 )}
               </div>

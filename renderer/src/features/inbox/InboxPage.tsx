@@ -15,14 +15,14 @@ import { ConversationView } from './ConversationView.tsx';
 import { InboxFilters, type InboxFilterState } from './InboxFilters.tsx';
 import { InboxList } from './InboxList.tsx';
 import { onOpenRequest, setConversationOnScreen } from './inbox-open-request.ts';
-import { useInboxScopeCounts } from './use-inbox.ts';
+import { INBOX_OPENING_FILTER, useInboxScopeCounts } from './use-inbox.ts';
 import './inbox.css';
 
 const SEARCH_PAUSE_MS = 250;
 
 export function InboxPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<InboxFilterState>({ scope: 'mine_unassigned', channel: null, status: null, category: null, search: '' });
+  const [filter, setFilter] = useState<InboxFilterState>(INBOX_OPENING_FILTER);
   const [search] = useDebouncedValue(filter.search, SEARCH_PAUSE_MS);
   const [open, setOpen] = useState<Pick<InboxRow, 'id' | 'customerId' | 'externalAddress'> | null>(null);
   const applied = { ...filter, search: search.trim() };
@@ -41,9 +41,10 @@ export function InboxPage() {
         <InboxList key={JSON.stringify(applied)} filter={applied} selectedId={open?.id ?? null} onOpen={setOpen} />
       </Paper>
       <Paper withBorder p="sm" style={{ flex: 1, minWidth: 0 }}>
-        <ScrollArea h="100%" type="auto" offsetScrollbars>
+        {/* A native scroller: Mantine's ScrollArea is a dozen components drawn each time the Inbox opens. */}
+        <div className="pult-scroll-y">
           {open ? <ConversationView key={open.id} id={open.id} /> : <Text c="dimmed" size="sm" data-testid="inbox-pick">{t('inbox.pick')}</Text>}
-        </ScrollArea>
+        </div>
       </Paper>
       {open && (
         <div style={{ width: 330, flexShrink: 0, minHeight: 0 }} aria-label={t('inbox.customerCard')}>

@@ -1,12 +1,20 @@
 // The Inbox's reads: the list a page of INBOX_PAGE rows at a time (a virtual list asks for the pages
 // its window covers, so 100 000 conversations cost what the screen shows), a phone conversation's
 // calls, and "seen here". Keys carry the sync state, so a pull or a queued note re-reads them.
+import { useCallback } from 'react';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InboxFilter, InboxListResult } from '../../../../contract/inbox-ipc.ts';
 import { usePult } from '../../api/api-context.tsx';
 import { useSyncStatus } from '../../api/hooks.ts';
 
 export const INBOX_PAGE = 50;
+
+/**
+ * What the Inbox shows when it opens: "mine and the queue" (InboxPage tells why), unfiltered. Its
+ * first page is asked for the moment the operator picks the Inbox (useInboxPrefetch), while the
+ * section is still being drawn, instead of after it.
+ */
+export const INBOX_OPENING_FILTER: Required<InboxFilter> = { scope: 'mine_unassigned', channel: null, status: null, category: null, search: '' };
 
 export function useSyncKey(): string {
   const sync = useSyncStatus();
@@ -46,6 +54,29 @@ export function useInboxWindow(filter: Required<InboxFilter>, first: number, las
   };
 }
 
+const firstPageKey = (filter: Required<InboxFilter>, fresh: string) => ['inbox', 'list', filter, 0, fresh] as const;
+
+/**
+ * Starts reading the opening list's first page (and the scopes' counts), unless it is fresh in the
+ * cache; resolves when it is there, or failed, or after `waitMs` at most.
+ */
+export function useInboxPrefetch(): (waitMs: number) => Promise<void> {
+  const api = usePult();
+  const qc = useQueryClient();
+  const fresh = useSyncKey();
+  return useCallback(
+    (waitMs: number) => {
+      const read = qc.prefetchQuery({
+        queryKey: firstPageKey(INBOX_OPENING_FILTER, fresh),
+        queryFn: () => api.invoke('inbox.list', { ...INBOX_OPENING_FILTER, page: 0, pageSize: INBOX_PAGE, counts: true }),
+        staleTime: 30_000,
+      });
+      return Promise.race([read, new Promise<void>((r) => setTimeout(r, waitMs))]);
+    },
+    [api, qc, fresh],
+  );
+}
+
 /**
  * Rows per scope under the filter's other choices, from the list's first page (the same query as
  * the list's, so no second read of the replica).
@@ -54,7 +85,7 @@ export function useInboxScopeCounts(filter: Required<InboxFilter>): InboxListRes
   const api = usePult();
   const fresh = useSyncKey();
   const head = useQuery({
-    queryKey: ['inbox', 'list', filter, 0, fresh],
+    queryKey: firstPageKey(filter, fresh),
     queryFn: () => api.invoke('inbox.list', { ...filter, page: 0, pageSize: INBOX_PAGE, counts: true }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
