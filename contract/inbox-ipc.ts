@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Call, Channel, ConversationSla, ConversationStatus, Message, RequestCategory } from './domain/conversation.ts';
 import { AgentId } from './domain/agent.ts';
 import { COMPOSER_METHODS } from './composer-ipc.ts';
+import { REMOTE_IMAGE_METHODS } from './remote-image-ipc.ts';
 import { CONVERSATION_ACTION_METHODS } from './conversation-actions-ipc.ts';
 
 /** The most rows one call returns: a virtual list asks for the window it shows, a little more. */
@@ -132,4 +133,6 @@ export const INBOX_METHODS = {
   ...COMPOSER_METHODS,
   /** Assignment, status and category (contract/conversation-actions-ipc.ts). */
   ...CONVERSATION_ACTION_METHODS,
+  /** Letters' remote images on request (contract/remote-image-ipc.ts). */
+  ...REMOTE_IMAGE_METHODS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -15,6 +15,7 @@ import { prospectHandlers } from './prospect-handlers.ts';
 import { notifyHandlers } from './notify-handlers.ts';
 import { composerHandlers } from './composer-handlers.ts';
 import { conversationActionHandlers } from './conversation-action-handlers.ts';
+import { fetchRemoteImage } from '../services/inbox/remote-image.ts';
 
 export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica and sync engine; before sign-in refused in words.
@@ -101,6 +102,10 @@ export function handlersFor(s: Services): Handlers {
     'inbox.markSeen': async (input) => {
       await replica().inboxMarkSeen(input);
       return { ok: true as const };
+    },
+    'mail.remoteImage': (input) => {
+      if (!s.session.current()) throw new ServiceError('not_authenticated', 'sign in to see letters');
+      return fetchRemoteImage(input.url);
     },
     ...phoneHandlers(s, synced, agentStates),
     ...prospectHandlers(s, synced),

@@ -8,6 +8,8 @@
 // written into the operator's replica the way the feed would deliver them (the same tables and JSON);
 // the seeded ones come through the real sync.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { Conversation, Message } from '../../contract/domain/conversation.ts';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
@@ -228,5 +230,50 @@ test('hostile mail and chat messages render in Chromium and run nothing', async 
     expect(await fire()).toBe(true);
   } finally {
     await bare.close();
+  }
+});
+
+test('a letter\'s remote image is asked for through the app, and one on the office network is never fetched', async ({ page, stack }) => {
+  // A server on this machine that a hostile letter points at: by default it must get no request.
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const src = `http://127.0.0.1:${(server.address() as AddressInfo).port}/router/reset.png`;
+    await openInbox(page, stack.hostUrl);
+    const now = new Date().toISOString();
+    const mail: Conversation = {
+      id: randomUUID(), channel: 'email', customerId: null, externalAddress: 'promo@shop.example', subject: 'Скидки недели',
+      status: 'new', category: null, assigneeId: OPERATOR_ID, createdAt: now, updatedAt: now,
+    };
+    const letter: Message = {
+      id: randomUUID(), conversationId: mail.id, direction: 'in', authorAgentId: null, createdAt: now,
+      body: `<html><body><p>Здравствуйте!</p><img src="${src}" alt="баннер"></body></html>`,
+    };
+    await withReplica(stack.userDataDir, OPERATOR_ID, (db) => {
+      db.prepare('INSERT INTO conversation (id, version, data, customer_id, assignee_id, status, channel, updated_at) VALUES (?, 1, ?, NULL, ?, ?, ?, ?)')
+        .run(mail.id, JSON.stringify(mail), OPERATOR_ID, mail.status, mail.channel, mail.updatedAt);
+      db.prepare('INSERT INTO message (id, version, data, conversation_id, created_at) VALUES (?, 1, ?, ?, ?)').run(letter.id, JSON.stringify(letter), mail.id, now);
+    });
+    await page.reload();
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await page.keyboard.press('Alt+1');
+    await page.getByTestId('inbox-scope-mine').click();
+    await page.locator(`[data-testid="inbox-row"][data-id="${mail.id}"]`).click();
+    const view = page.getByTestId('inbox-conversation');
+    await expect(view.getByTestId('mail-images-blocked')).toContainText('Скрыто 1 изображение');
+    await view.getByTestId('mail-show-images').click();
+    // Asked for through the main process, refused there in words; the page itself loads nothing.
+    const image = view.getByTestId('mail-html').locator('img');
+    await expect(image).toHaveAttribute('data-pult-remote-state', 'refused');
+    await expect(image).toHaveAttribute('alt', 'изображение не загружено: адрес во внутренней сети');
+    expect(await image.getAttribute('src')).toBeNull();
+    await page.screenshot({ path: screenshotPath('inbox-remote-image-refused-ru') });
+    expect(hits).toEqual([]);
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()));
   }
 });

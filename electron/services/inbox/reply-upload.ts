@@ -16,6 +16,7 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../contract/server-api.
 import { ServiceError } from '../errors.ts';
 import { createServerApi } from '../session/server-api.ts';
 import { endpoint } from '../session/server-client.ts';
+import { sniffRasterImage } from './sniff-raster-image.ts';
 
 export const ATTACHMENTS_PATH = '/api/channels/attachments';
 /** A file the renderer started but never finished is dropped after this long. */
@@ -39,20 +40,8 @@ interface Upload {
 
 /** Whether the first bytes are what the type says (magic numbers of the formats we accept). */
 export function bytesMatchType(head: Uint8Array, type: ReplyFileType): boolean {
-  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
-  const ascii = (at: number, s: string) => [...s].every((c, i) => head[at + i] === c.charCodeAt(0));
-  switch (type) {
-    case 'image/png':
-      return starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-    case 'image/jpeg':
-      return starts(0xff, 0xd8, 0xff);
-    case 'image/gif':
-      return ascii(0, 'GIF87a') || ascii(0, 'GIF89a');
-    case 'image/webp':
-      return ascii(0, 'RIFF') && ascii(8, 'WEBP');
-    case 'application/pdf':
-      return ascii(0, '%PDF-');
-  }
+  if (type === 'application/pdf') return [...'%PDF-'].every((c, i) => head[i] === c.charCodeAt(0));
+  return sniffRasterImage(head) === type;
 }
 
 export function createReplyUploads(opts: ReplyUploadOptions) {

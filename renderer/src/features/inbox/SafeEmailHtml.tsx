@@ -1,11 +1,13 @@
 // An e-mail's HTML, sanitised (sanitize-email-html.ts) before it touches the DOM. Remote images stay
-// placeholders until the operator clicks "show images" for this letter; a click on a link opens
-// nothing (the app is no browser): its address is shown instead, to copy if it is needed.
-import { useMemo, useState, type MouseEvent } from 'react';
+// placeholders until the operator clicks "show images" for this letter, then come through the main
+// process (use-remote-images.ts); a click on a link opens nothing (the app is no browser): its
+// address is shown instead, to copy if it is needed.
+import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconPhotoOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { createEmailSanitizer } from './sanitize-email-html.ts';
+import { useRemoteImages } from './use-remote-images.ts';
 
 let sanitizer: ReturnType<typeof createEmailSanitizer> | null = null;
 const sanitize: ReturnType<typeof createEmailSanitizer> = (html, options) => (sanitizer ??= createEmailSanitizer(window))(html, options);
@@ -17,6 +19,8 @@ export function SafeEmailHtml({ html }: { html: string }) {
   const quoteLabel = t('inbox.mail.showQuote');
   const imageLabel = t('inbox.mail.imagePlaceholder');
   const clean = useMemo(() => sanitize(html, { allowImages, quoteLabel, imageLabel }), [html, allowImages, quoteLabel, imageLabel]);
+  const box = useRef<HTMLDivElement>(null);
+  useRemoteImages(box, clean.html);
   const stopLinks = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as Element).closest('a, area');
     if (!a) return;
@@ -37,6 +41,7 @@ export function SafeEmailHtml({ html }: { html: string }) {
         </Group>
       )}
       <div
+        ref={box}
         className="pult-mail-html"
         data-testid="mail-html"
         onClick={stopLinks}

@@ -60,14 +60,18 @@ export function createEmailSanitizer(win: PurifyWindow) {
       const src = el.getAttribute('src') ?? '';
       const inline = /^data:image\//i.test(src);
       const remote = /^https?:/i.test(src);
-      if (!inline && !(remote && current.allowImages)) {
+      if (remote && current.allowImages) {
+        // Asked for: the main process fetches it (the page's CSP loads nothing from outside) and
+        // the view puts its bytes in (SafeEmailHtml); without the sender learning who looked.
+        el.removeAttribute('src');
+        el.setAttribute('data-pult-remote-src', src);
+        el.setAttribute('referrerpolicy', 'no-referrer');
+      } else if (!inline) {
         if (src) current.blocked++;
         el.removeAttribute('src');
         el.setAttribute('data-pult-blocked-image', remote ? 'remote' : 'attachment');
         if (!el.getAttribute('alt')?.trim()) el.setAttribute('alt', current.imageLabel);
       }
-      // Images come back only when asked, and then without telling the sender who looked.
-      if (el.hasAttribute('src')) el.setAttribute('referrerpolicy', 'no-referrer');
     }
     if (el.tagName === 'A') {
       const href = el.getAttribute('href');
