@@ -51,8 +51,12 @@ function Workspace({ session }: { session: SessionInfo }) {
   const prefetchInbox = useInboxPrefetch();
 
   const { close: closeNav } = nav;
+  const latestPick = useRef(0);
   const open = useCallback((id: SectionId, moveFocus: boolean) => {
+    const pick = ++latestPick.current;
     const show = () => {
+      // Another section picked while the Inbox's page was on its way wins.
+      if (pick !== latestPick.current) return;
       focusHeading.current = moveFocus;
       go(id);
       closeNav();
