@@ -30,6 +30,10 @@ export function openReplicaFile(path: string, opts: OpenReplicaFileOptions = {})
       // committed; a power cut may lose the last transactions but never leaves a half-applied one.
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Up to 64 MB of pages in memory (SQLite's default is 2 MB): a pull page's transaction writes
+      // several megabytes across the tables and their indexes, and every page read back from the
+      // encrypted file is decrypted again.
+      db.pragma('cache_size = -65536');
     }
     db.pragma('foreign_keys = ON');
     return db;

@@ -5,7 +5,7 @@
 import { Worker, type Transferable } from 'node:worker_threads';
 import { silentLog, type Log } from '../log.ts';
 import type { CheckedPage } from './page-checker.ts';
-import { createPageCheckerClient } from './page-checker-client.ts';
+import { createPageCheckerClient, type FetchPageInput } from './page-checker-client.ts';
 import { REPLICA_METHODS, type ReplicaApi, type ReplicaMethod } from './replica-api.ts';
 import { ReplicaError } from './replica-error.ts';
 import { CHECKER_METHOD, CLOSE_METHOD, WorkerMessage, type WorkerData } from './worker-protocol.ts';
@@ -22,6 +22,11 @@ export interface ReplicaDb extends ReplicaCalls {
    * A page given as bytes is moved there, not copied.
    */
   checkPullPage(input: { after: string; body: string | Uint8Array<ArrayBuffer> }): Promise<CheckedPage>;
+  /**
+   * Fetches a pull page on the page checker's thread and checks it there, so the page's bytes
+   * never reach the main process; HTTP failures reject with the SyncError sync-http.ts makes.
+   */
+  fetchPullPage(input: FetchPageInput, signal?: AbortSignal): Promise<CheckedPage>;
   isOpen(): boolean;
   /** Calls a worker method by name with unchecked arguments (the worker checks them). */
   call(method: string, args: unknown[]): Promise<unknown>;
@@ -160,6 +165,7 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
     workerUrl: opts.workerUrl ?? DEFAULT_WORKER_URL,
     connect: (port) => call(CHECKER_METHOD, [port], [port]).then(() => undefined),
     log,
+    ...(opts.path === ':memory:' ? {} : { checkpoint: { path: opts.path, ...(opts.key ? { key: opts.key } : {}) } }),
   });
 
   async function close(): Promise<void> {
@@ -179,6 +185,7 @@ export async function openReplica(opts: OpenReplicaOptions): Promise<ReplicaDb> 
     ...methods,
     path: opts.path,
     checkPullPage: (input) => checker.check(input),
+    fetchPullPage: (input, signal) => checker.fetch(input, signal),
     isOpen: () => worker !== null,
     call,
     onCrash(listener) {

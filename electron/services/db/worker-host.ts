@@ -9,6 +9,7 @@ import { REPLICA_ARGS, isReplicaMethod, type ReplicaApi } from './replica-api.ts
 import { ReplicaError } from './replica-error.ts';
 import { createReplicaStore } from './replica-store.ts';
 import { createCheckedPages } from './checked-pages.ts';
+import { LOG_PAGES_BEFORE_WORKER_CHECKPOINT } from './wal-checkpointer.ts';
 import { CHECKER_METHOD, CLOSE_METHOD, CheckerData, WorkerData, WorkerRequest, type WireError, type WorkerMessage } from './worker-protocol.ts';
 
 type Port = Pick<MessagePort, 'postMessage' | 'on'>;
@@ -55,6 +56,9 @@ export function serveReplica(port: Port, data: unknown, extra: Record<string, (.
       const port = CheckerData.shape.port.safeParse(args[0]);
       if (!port.success) throw new ReplicaError('invalid_input', `${CHECKER_METHOD}: expected a MessagePort`);
       checked.connect(port.data);
+      // The checker copies the log back between pages (wal-checkpointer.ts); this connection's own
+      // checkpoint waits for a higher mark, so that it rarely holds up applying a page.
+      db?.pragma(`wal_autocheckpoint = ${LOG_PAGES_BEFORE_WORKER_CHECKPOINT}`);
       return null;
     }
     if (!db) throw new ReplicaError('closed', 'the replica is closed');

@@ -44,4 +44,9 @@ export const CHECKER_METHOD = '__checker';
 
 /** The page checker's workerData (page-checker.ts): its end of the channel to the worker. */
 export const CHECKER_ROLE = 'page-checker';
-export const CheckerData = z.strictObject({ role: z.literal(CHECKER_ROLE), port: z.instanceof(MessagePort) });
+export const CheckerData = z.strictObject({
+  role: z.literal(CHECKER_ROLE),
+  port: z.instanceof(MessagePort),
+  /** The replica's file, whose log the checker copies back between pages (wal-checkpointer.ts). */
+  checkpoint: WorkerData.pick({ path: true, key: true }).optional(),
+});

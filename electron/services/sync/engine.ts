@@ -5,9 +5,9 @@
 // the engine with a reason the UI words, until syncNow(). stop() ends everything the engine opened;
 // the replica itself belongs to the caller.
 import type { PultError } from '../../../contract/errors.ts';
-import type { MutationName } from '../../../contract/sync.ts';
+import type { MutationName, PullRequest } from '../../../contract/sync.ts';
 import type { Enqueued } from '../db/outbox-store.ts';
-import type { ReplicaCalls } from '../db/replica-client.ts';
+import type { ReplicaCalls, ReplicaDb } from '../db/replica-client.ts';
 import { ReplicaError } from '../db/replica-error.ts';
 import { ServiceError } from '../errors.ts';
 import { silentLog, type Log } from '../log.ts';
@@ -21,12 +21,16 @@ import type { SyncRejected, SyncStatus } from './status.ts';
 import { SyncError } from './sync-error.ts';
 import { createSyncHttp, type SyncAuth } from './sync-http.ts';
 
-/** With checkPullPage and applyCheckedPage (a ReplicaDb has them), pulls check pages on a second thread. */
+/**
+ * With checkPullPage and applyCheckedPage (a ReplicaDb has them), pulls check pages on a second
+ * thread; with fetchPullPage too, that thread also fetches them (unless a custom `fetch` is given).
+ */
 export type EngineDb = Pick<
   ReplicaCalls,
   'cursor' | 'clientId' | 'applyPullPage' | 'resetReplica' | 'enqueue' | 'outboxCount' | 'takeBatch' | 'releaseBatch' | 'settle'
 > &
-  Pick<PullDb, 'checkPullPage' | 'applyCheckedPage'>;
+  Pick<PullDb, 'checkPullPage' | 'applyCheckedPage'> &
+  Partial<Pick<ReplicaDb, 'fetchPullPage'>>;
 
 export interface SyncEngineOptions extends SyncAuth {
   db: EngineDb;
@@ -69,6 +73,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const pollMs = opts.pollIntervalMs ?? 60_000;
   const backoff = createBackoff(opts.backoff ?? DEFAULT_BACKOFF, opts.random);
   const http = createSyncHttp({ serverUrl: opts.serverUrl, token: opts.token, fetch: opts.fetch, timeoutMs: opts.requestTimeoutMs, maxPullBytes: opts.maxPullBytes });
+  // Pages are fetched where they are checked, off the main thread; a caller's own fetch (tests
+  // that cut or slow the network) can only run here.
+  const source = {
+    serverUrl: opts.serverUrl,
+    token: opts.token,
+    ...(opts.requestTimeoutMs !== undefined ? { timeoutMs: opts.requestTimeoutMs } : {}),
+    ...(opts.maxPullBytes !== undefined ? { maxPullBytes: opts.maxPullBytes } : {}),
+  };
+  const fetchPullPage = opts.fetch ? undefined : opts.db.fetchPullPage;
+  const fetchChecked = fetchPullPage && ((req: Required<PullRequest>, signal?: AbortSignal) => fetchPullPage({ source, req }, signal));
   const statusListeners = new Set<(s: SyncStatus) => void>();
   const rejectedListeners = new Set<(r: SyncRejected) => void>();
   const iso = () => new Date(clock.now()).toISOString();
@@ -119,6 +133,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const summary = await pullAll({
       db: opts.db,
       http,
+      ...(fetchChecked ? { fetchChecked } : {}),
       limit: opts.pullLimit,
       signal: abort.signal,
       now: () => clock.now(),

@@ -14,7 +14,10 @@
 // with its own cursor in its own transaction, in order, and a page whose cursor is no longer the
 // stored one changes nothing (cursor_moved): so after a page fails, those queued behind it fail too
 // and change nothing.
-import { MAX_PULL_LIMIT, SYNC_PROTOCOL_VERSION } from '../../../contract/sync.ts';
+//
+// With `fetchChecked` (the engine passes the replica's fetchPullPage) the checker also fetches
+// the page, and this side only ever sees its cursor and counts.
+import { MAX_PULL_LIMIT, SYNC_PROTOCOL_VERSION, type PullRequest } from '../../../contract/sync.ts';
 import type { PageResult } from '../db/apply-page.ts';
 import type { CheckedPage } from '../db/page-checker.ts';
 import type { ReplicaCalls } from '../db/replica-client.ts';
@@ -50,6 +53,8 @@ export type PullDb = Pick<ReplicaCalls, 'cursor' | 'applyPullPage' | 'resetRepli
 export interface PullOptions {
   db: PullDb;
   http: Pick<SyncHttp, 'pull'>;
+  /** Fetches and checks a page elsewhere (page checker); used with db.applyCheckedPage instead of `http`. */
+  fetchChecked?: (req: Required<PullRequest>, signal?: AbortSignal) => Promise<CheckedPage>;
   /** A fixed page size; without it pages adapt (from DEFAULT_PULL_LIMIT up to MAX_PULL_LIMIT). */
   limit?: number;
   signal?: AbortSignal;
@@ -86,11 +91,15 @@ export async function pullAll(opts: PullOptions): Promise<PullSummary> {
   let rowsThisRun = 0;
   const checkPullPage = db.checkPullPage;
   const applyCheckedPage = db.applyCheckedPage;
-  const pipelined = checkPullPage !== undefined && applyCheckedPage !== undefined;
+  const pipelined = (checkPullPage !== undefined || opts.fetchChecked !== undefined) && applyCheckedPage !== undefined;
 
   async function fetchPage(after: string, rows: number): Promise<Fetched> {
+    if (opts.fetchChecked && applyCheckedPage) {
+      const checked = await opts.fetchChecked({ protocol: SYNC_PROTOCOL_VERSION, after, limit: rows }, opts.signal);
+      return { next: checked.next, hasMore: checked.hasMore, apply: () => applyCheckedPage({ after, ticket: checked.ticket }) };
+    }
     const body = await opts.http.pull({ protocol: SYNC_PROTOCOL_VERSION, after, limit: rows }, opts.signal);
-    if (!pipelined) return { next: null, hasMore: null, apply: () => db.applyPullPage({ after, body }) };
+    if (!checkPullPage || !applyCheckedPage) return { next: null, hasMore: null, apply: () => db.applyPullPage({ after, body }) };
     const checked = await checkPullPage({ after, body });
     return { next: checked.next, hasMore: checked.hasMore, apply: () => applyCheckedPage({ after, ticket: checked.ticket }) };
   }
