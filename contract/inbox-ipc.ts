@@ -6,6 +6,7 @@ import { Call, Channel, ConversationSla, ConversationStatus, Message, RequestCat
 import { AgentId } from './domain/agent.ts';
 import { COMPOSER_METHODS } from './composer-ipc.ts';
 import { REMOTE_IMAGE_METHODS } from './remote-image-ipc.ts';
+import { ATTACHMENT_BYTES_METHODS } from './attachment-bytes-ipc.ts';
 import { CONVERSATION_ACTION_METHODS } from './conversation-actions-ipc.ts';
 
 /** The most rows one call returns: a virtual list asks for the window it shows, a little more. */
@@ -135,4 +136,6 @@ export const INBOX_METHODS = {
   ...CONVERSATION_ACTION_METHODS,
   /** Letters' remote images on request (contract/remote-image-ipc.ts). */
   ...REMOTE_IMAGE_METHODS,
+  /** Messages' files (a fax's pages) from the server (contract/attachment-bytes-ipc.ts). */
+  ...ATTACHMENT_BYTES_METHODS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

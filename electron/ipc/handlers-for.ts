@@ -16,6 +16,7 @@ import { notifyHandlers } from './notify-handlers.ts';
 import { composerHandlers } from './composer-handlers.ts';
 import { conversationActionHandlers } from './conversation-action-handlers.ts';
 import { fetchRemoteImage } from '../services/inbox/remote-image.ts';
+import { createAttachmentBytes } from '../services/inbox/attachment-bytes.ts';
 
 export function handlersFor(s: Services): Handlers {
   // The signed-in agent's replica and sync engine; before sign-in refused in words.
@@ -32,6 +33,7 @@ export function handlersFor(s: Services): Handlers {
     server: createServerCustomers({ session: () => s.session.current() }),
     isOffline: () => s.connection.status().state === 'offline',
   });
+  const attachmentBytes = createAttachmentBytes({ session: () => s.session.current(), isOffline: () => s.connection.status().state === 'offline' });
   return {
     'app.getInfo': () => s.info,
     'config.get': () => s.config(),
@@ -107,6 +109,7 @@ export function handlersFor(s: Services): Handlers {
       if (!s.session.current()) throw new ServiceError('not_authenticated', 'sign in to see letters');
       return fetchRemoteImage(input.url);
     },
+    'inbox.attachmentBytes': (input) => attachmentBytes.get(input),
     ...phoneHandlers(s, synced, agentStates),
     ...prospectHandlers(s, synced),
     ...composerHandlers(s, synced),

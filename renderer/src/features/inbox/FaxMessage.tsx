@@ -1,15 +1,15 @@
-// A fax: its pages (the attached PDF or TIFF files, one entry a page file) and the cover text. Until
-// the server's fax gateway stores pages, the replica has none, and the view says so in words.
+// A fax: its pages drawn as pictures (each attached PDF, TIFF, PNG or JPEG file, brought from the
+// server by the main process once it scrolls into view: FaxPages.tsx) and the cover text. A fax that
+// came without such files says so in words.
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import { IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../contract/domain/conversation.ts';
 import { formatDateTime } from '../customers/format.ts';
-import { fileSize } from './AttachmentList.tsx';
+import { FaxPageFile } from './FaxPages.tsx';
 
 export function FaxMessage({ message, sender }: { message: Message; sender: string }) {
   const { t, i18n } = useTranslation();
-  const pages = (message.attachments ?? []).filter((a) => /^(application\/pdf|image\/)/.test(a.mimeType));
+  const pages = (message.attachments ?? []).filter((a) => /^(application\/pdf|image\/(tiff|tif|png|jpeg))$/i.test(a.mimeType) || /\.(pdf|tiff?)$/i.test(a.fileName));
   return (
     <Paper withBorder p="sm" radius="sm" data-testid="thread-message" data-direction={message.direction} data-look="fax">
       <Group justify="space-between" wrap="nowrap">
@@ -20,18 +20,9 @@ export function FaxMessage({ message, sender }: { message: Message; sender: stri
       {pages.length === 0 ? (
         <Text size="xs" c="dimmed" data-testid="fax-no-pages">{t('inbox.fax.noPages')}</Text>
       ) : (
-        <Group gap="xs" mt={4}>
-          {pages.map((p, i) => {
-            const Icon = p.mimeType === 'application/pdf' ? IconFileTypePdf : IconPhoto;
-            return (
-              <Stack key={p.id} gap={2} align="center" className="pult-fax-page" data-testid="fax-page">
-                <Icon size={28} stroke={1.3} aria-hidden />
-                <Text size="xs">{t('inbox.fax.page', { n: i + 1 })}</Text>
-                <Text size="xs" c="dimmed">{fileSize(p.size, i18n.language)}</Text>
-              </Stack>
-            );
-          })}
-        </Group>
+        <Stack gap="sm" mt={4}>
+          {pages.map((p, i) => <FaxPageFile key={p.id} file={p} index={i} />)}
+        </Stack>
       )}
       {message.body.trim() && (
         <Text size="sm" mt={8} className="pult-fax-cover" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.body}</Text>
