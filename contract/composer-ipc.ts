@@ -58,6 +58,12 @@ export const UploadStartInput = z.strictObject({
 });
 export type UploadStartInput = z.infer<typeof UploadStartInput>;
 export const UploadId = z.strictObject({ uploadId: z.uuid() });
+/**
+ * An uploaded file, or (`waiting`) one kept on this PC because the server could not be reached:
+ * the reply can be sent with it, and the sync uploads it before the reply.
+ */
+export const UploadedFile = MessageAttachment.extend({ waiting: z.literal(true).optional() });
+export type UploadedFile = z.infer<typeof UploadedFile>;
 export const UploadChunkInput = UploadId.extend({
   /** Chunks come in order from 0. */
   index: z.number().int().min(0).max(Math.ceil(REPLY_FILE_MAX_BYTES / UPLOAD_CHUNK_BYTES)),
@@ -91,7 +97,7 @@ export const COMPOSER_METHODS = {
   /** A file for a reply, sent to the server through the main process: start, chunks, finish. */
   'composer.uploadStart': { input: UploadStartInput, output: UploadId },
   'composer.uploadChunk': { input: UploadChunkInput, output: Ok },
-  /** The file goes to the server; the answer is what `attachments` of composer.send carries. */
-  'composer.uploadFinish': { input: UploadId, output: MessageAttachment },
+  /** The file goes to the server (or waits on this PC while offline); the answer is what `attachments` of composer.send carries. */
+  'composer.uploadFinish': { input: UploadId, output: UploadedFile },
   'composer.uploadCancel': { input: UploadId, output: Ok },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -143,11 +143,18 @@ test('a canned response with the customer\'s name, a picture, Ctrl+Enter; a draf
   await openConversation(page, chat.name, chat.id);
   await expect(input).toHaveValue('Уточните, пожалуйста, горят ли индикаторы на роутере');
 
-  // Offline: the reply waits in the outbox, shown queued and counted; files cannot be attached.
+  // Offline: the reply waits in the outbox, shown queued and counted; a file attached meanwhile is
+  // kept on this PC (in the encrypted replica) and goes to the server just before the reply.
   await stack.stopServer();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
   await expect(composer.getByTestId('composer-offline')).toBeVisible();
-  await expect(composer.getByTestId('composer-attach')).toBeDisabled();
+  await fileInput.setInputFiles({ name: 'Скан договора.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
+  const waitingFile = composer.getByTestId('composer-file');
+  await expect(waitingFile).toHaveAttribute('data-state', 'waiting', { timeout: 20_000 });
+  await expect(waitingFile.getByTestId('composer-file-waiting')).toContainText('Уйдёт с ответом, когда появится связь');
+  expect(await readReplica(stack, (db) => db.prepare('SELECT file_name FROM waiting_upload').pluck().all())).toEqual(['Скан договора.pdf']);
+  await composer.getByTestId('composer-send').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('inbox-reply-offline-file-ru') });
   await input.press('Control+Enter');
   const offlineReply = 'Уточните, пожалуйста, горят ли индикаторы на роутере';
   const queued = thread.locator('[data-testid="thread-message"][data-delivery="queued"]').filter({ hasText: offlineReply });
@@ -160,7 +167,9 @@ test('a canned response with the customer\'s name, a picture, Ctrl+Enter; a draf
   await stack.startServer();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
   await expect.poll(() => outMessage(stack, chat.id, offlineReply), { timeout: 30_000 }).toBeDefined();
+  expect(JSON.parse((await outMessage(stack, chat.id, offlineReply))!)).toMatchObject({ attachments: [{ fileName: 'Скан договора.pdf', mimeType: 'application/pdf' }] });
   await expect(page.getByTestId('sync-status')).not.toContainText('ждёт отправки', { timeout: 15_000 });
+  expect(await readReplica(stack, (db) => db.prepare('SELECT count(*) FROM waiting_upload').pluck().get())).toBe(0);
   await expect(thread.getByTestId('thread-message').filter({ hasText: offlineReply })).toHaveCount(1);
 
   // WhatsApp after 24 hours: said in words, only approved templates, filled from the card.

@@ -27,6 +27,7 @@ import { ConversationRef, SaveDraftInput, type QueuedReply, type ReplyDraft } fr
 import type { CannedResponse } from '../../../contract/domain/canned-response.ts';
 import { RestoreDraftInput } from '../inbox/drafts.ts';
 import { NoteReplyFilesInput } from '../inbox/queued-replies.ts';
+import { KeepUploadInput, type WaitingUpload } from '../inbox/waiting-uploads.ts';
 
 export interface ReplicaInfo {
   schemaVersion: number;
@@ -120,6 +121,11 @@ export interface ReplicaApi {
   restoreReplyDraft(input: z.input<typeof RestoreDraftInput>): ReplyDraft;
   queuedReplies(input: z.input<typeof ConversationRef>): QueuedReply[];
   noteReplyFiles(input: z.input<typeof NoteReplyFilesInput>): void;
+  /** Files attached offline, kept until the sync uploads them (inbox/waiting-uploads.ts). */
+  keepUpload(input: z.input<typeof KeepUploadInput>): void;
+  dueUploads(): string[];
+  waitingUpload(id: string): WaitingUpload | null;
+  dropUpload(id: string): void;
 }
 
 export type ReplicaMethod = keyof ReplicaApi;
@@ -178,6 +184,10 @@ export const REPLICA_ARGS = {
   restoreReplyDraft: z.tuple([RestoreDraftInput]),
   queuedReplies: z.tuple([ConversationRef]),
   noteReplyFiles: z.tuple([NoteReplyFilesInput]),
+  keepUpload: z.tuple([KeepUploadInput]),
+  dueUploads: z.tuple([]),
+  waitingUpload: z.tuple([z.uuid()]),
+  dropUpload: z.tuple([z.uuid()]),
 } as const satisfies Record<ReplicaMethod, z.ZodType<unknown[]>>;
 
 export const REPLICA_METHODS = Object.keys(REPLICA_ARGS) as ReplicaMethod[];

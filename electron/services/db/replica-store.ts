@@ -10,6 +10,7 @@ import { createReplicaAssignees } from '../inbox/replica-assignees.ts';
 import { createReplicaDrafts } from '../inbox/drafts.ts';
 import { createReplicaCannedResponses } from '../inbox/canned-responses.ts';
 import { createReplicaQueuedReplies } from '../inbox/queued-replies.ts';
+import { createReplicaWaitingUploads } from '../inbox/waiting-uploads.ts';
 import { createReplicaImages } from '../kb-images/replica-images.ts';
 import { createReplicaKbLocal } from '../kb-local/replica-kb-local.ts';
 import { createPageApplier } from './apply-page.ts';
@@ -45,6 +46,7 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
   const drafts = createReplicaDrafts(db);
   const canned = createReplicaCannedResponses(db);
   const queuedReplies = createReplicaQueuedReplies(db);
+  const waitingUploads = createReplicaWaitingUploads(db);
   const images = createReplicaImages(db);
   const kbLocal = createReplicaKbLocal(db);
   const applyPage = createPageApplier(db, rows, pending, state, kb, customers);
@@ -130,5 +132,9 @@ export function createReplicaStore(db: Db, checked?: Pick<CheckedPages, 'take'>)
     restoreReplyDraft: (input) => drafts.restoreRejected(input),
     queuedReplies: (input) => queuedReplies.list(input),
     noteReplyFiles: (input) => queuedReplies.noteFiles(input),
+    keepUpload: (input) => waitingUploads.keep(input),
+    dueUploads: () => waitingUploads.due(),
+    waitingUpload: (id) => waitingUploads.get(id),
+    dropUpload: (id) => waitingUploads.drop(id),
   };
 }

@@ -2,23 +2,25 @@
 // renderer sends the file in chunks (a call carries at most MAX_CALL_BYTES of JSON), the bytes are
 // checked against the declared size and type — the first bytes must be what the type says, so a
 // renamed program is not sent as a "picture" — and posted to /api/channels/attachments with the
-// agent's token. The answer's attachment id goes into message.reply's attachmentIds.
-import { randomUUID } from 'node:crypto';
+// agent's token (post-attachment.ts). The answer's attachment id goes into message.reply's
+// attachmentIds. When the server cannot be reached, the checked file is kept in the encrypted
+// replica under the same id (`keep`), marked waiting: the reply can be queued with it, and the sync
+// uploads it before it pushes the reply (upload-waiting-files.ts).
+import { createHash, randomUUID } from 'node:crypto';
 import {
   REPLY_FILE_MAX_BYTES,
   REPLY_FILES_MAX,
   type ReplyFileType,
   type UploadChunkInput,
   type UploadStartInput,
+  type UploadedFile,
 } from '../../../contract/composer-ipc.ts';
-import { MessageAttachment } from '../../../contract/domain/conversation.ts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../contract/server-api.ts';
 import { ServiceError } from '../errors.ts';
-import { createServerApi } from '../session/server-api.ts';
-import { endpoint } from '../session/server-client.ts';
+import { postAttachment } from './post-attachment.ts';
+import type { KeepUploadInput } from './waiting-uploads.ts';
 import { sniffRasterImage } from './sniff-raster-image.ts';
 
-export const ATTACHMENTS_PATH = '/api/channels/attachments';
+export { ATTACHMENTS_PATH } from './post-attachment.ts';
 /** A file the renderer started but never finished is dropped after this long. */
 export const UPLOAD_IDLE_MS = 10 * 60_000;
 
@@ -27,6 +29,10 @@ export interface ReplyUploadOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => number;
+  /** Keeps a file the server could not be reached for (the replica's keepUpload); without it the upload fails. */
+  keep?: (file: KeepUploadInput) => Promise<void>;
+  /** Known to be offline (the connection's status): the file is kept at once, without waiting for a timeout. */
+  offline?: () => boolean;
 }
 
 interface Upload {
@@ -47,8 +53,6 @@ export function bytesMatchType(head: Uint8Array, type: ReplyFileType): boolean {
 export function createReplyUploads(opts: ReplyUploadOptions) {
   const uploads = new Map<string, Upload>();
   const now = opts.now ?? Date.now;
-  const doFetch = opts.fetch ?? globalThis.fetch;
-  const failure = createServerApi({ session: opts.session }, 'file upload').failure;
 
   const dropIdle = () => {
     for (const [id, u] of uploads) if (now() - u.touched > UPLOAD_IDLE_MS) uploads.delete(id);
@@ -81,46 +85,23 @@ export function createReplyUploads(opts: ReplyUploadOptions) {
       u.received += bytes.byteLength;
       return { ok: true };
     },
-    async finish(uploadId: string): Promise<MessageAttachment> {
+    async finish(uploadId: string): Promise<UploadedFile> {
       const u = get(uploadId);
       uploads.delete(uploadId);
       if (u.received !== u.size) throw new ServiceError('invalid_input', `the file ended after ${u.received} of ${u.size} bytes`, 'input.uploadId');
-      const body = Buffer.concat(u.chunks, u.size);
-      if (!bytesMatchType(body.subarray(0, 16), u.mimeType)) throw new ServiceError('invalid_input', `the file is not a ${u.mimeType}`, 'input.mimeType');
-      if (body.byteLength > REPLY_FILE_MAX_BYTES) throw new ServiceError('payload_too_large', 'the file is over the limit');
-      const s = opts.session();
-      if (!s) throw new ServiceError('not_authenticated', 'sign in to attach files');
-      const timeoutMs = opts.timeoutMs ?? 120_000;
-      let res: Response;
+      const bytes = Buffer.concat(u.chunks, u.size);
+      if (!bytesMatchType(bytes.subarray(0, 16), u.mimeType)) throw new ServiceError('invalid_input', `the file is not a ${u.mimeType}`, 'input.mimeType');
+      if (bytes.byteLength > REPLY_FILE_MAX_BYTES) throw new ServiceError('payload_too_large', 'the file is over the limit');
+      const file = { id: randomUUID(), fileName: u.fileName, mimeType: u.mimeType, bytes };
       try {
-        res = await doFetch(endpoint(s.serverUrl, ATTACHMENTS_PATH), {
-          method: 'POST',
-          headers: {
-            accept: 'application/json',
-            [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-            authorization: `Bearer ${s.token}`,
-            'content-type': u.mimeType,
-            'x-file-name': encodeURIComponent(u.fileName),
-          },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
+        if (opts.keep && opts.offline?.()) throw new ServiceError('server_unreachable', 'offline');
+        return await postAttachment({ session: opts.session, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }, file);
       } catch (e) {
-        throw new ServiceError('server_unreachable', `cannot upload the file: ${e instanceof Error ? e.message : String(e)}`);
+        if (!(e instanceof ServiceError && e.code === 'server_unreachable' && opts.keep)) throw e;
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        await opts.keep({ ...file, sha256 });
+        return { id: file.id, fileName: file.fileName, mimeType: file.mimeType, size: bytes.byteLength, sha256, refused: null, waiting: true };
       }
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = text ? (JSON.parse(text) as unknown) : null;
-      } catch {
-        json = null;
-      }
-      if (res.status === 413) throw new ServiceError('payload_too_large', 'the server refused the file as too large');
-      if (res.status < 200 || res.status > 299) throw failure(res.status, json);
-      const parsed = MessageAttachment.safeParse(json);
-      if (!parsed.success) throw new ServiceError('incompatible_server', 'unexpected answer to the file upload');
-      return parsed.data;
     },
     cancel(uploadId: string): { ok: true } {
       uploads.delete(uploadId);

@@ -46,6 +46,11 @@ export interface SyncEngineOptions extends SyncAuth {
   requestTimeoutMs?: number;
   /** Open the live WebSocket (default true). */
   live?: boolean;
+  /**
+   * Runs after each pull, before the outbox is pushed (files attached offline are uploaded, so the
+   * replies that name them find them). A failure fails the run like a push would.
+   */
+  beforePush?: (signal: AbortSignal) => Promise<unknown>;
 }
 
 export interface SyncEngine {
@@ -155,6 +160,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     // A retry stays offline (keeping `since`: offline since when) until the server answers.
     if (!status.reason) update({ state: 'syncing' });
     await pull();
+    await opts.beforePush?.(abort.signal);
     const pushed = await pushAll({
       db: opts.db,
       http,

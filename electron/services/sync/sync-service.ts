@@ -10,6 +10,7 @@ import { ReplicaError } from '../db/replica-error.ts';
 import { replicaKeyFor, type KeyVault } from '../db/replica-keys.ts';
 import { replicaPathFor } from '../db/replica-path.ts';
 import { removeReplicaFiles } from '../db/reset-replica-files.ts';
+import { uploadWaitingFiles } from '../inbox/upload-waiting-files.ts';
 import { createSyncEngine, type SyncEngine } from './engine.ts';
 
 export interface SyncServiceOptions {
@@ -81,6 +82,8 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       log,
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       ...(opts.pollIntervalMs ? { pollIntervalMs: opts.pollIntervalMs } : {}),
+      beforePush: (signal) =>
+        uploadWaitingFiles({ db, session: () => ({ serverUrl: s.serverUrl, token: s.token }), signal, log, ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
     });
     const off = [
       engine.onStatus((status: SyncStatus) => {

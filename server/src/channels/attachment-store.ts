@@ -23,9 +23,13 @@ export function cleanMimeType(mime: string | null | undefined): string {
   return mime && /^[\w.+-]+\/[\w.+-]+$/.test(mime) && mime.length <= 255 ? mime.toLowerCase() : 'application/octet-stream';
 }
 
-/** Stores the file (its bytes once per content) and returns its attachment id. */
-export async function storeAttachment(trx: Transaction<DB>, file: IncomingFile, link: { messageId: string | null; position: number; now: Date }): Promise<string> {
-  const id = randomUUID();
+/** Stores the file (its bytes once per content) and returns its attachment id (`link.id` when given). */
+export async function storeAttachment(
+  trx: Transaction<DB>,
+  file: IncomingFile,
+  link: { messageId: string | null; position: number; now: Date; id?: string },
+): Promise<string> {
+  const id = link.id ?? randomUUID();
   let sha256: string | null = null;
   let size: number;
   if ('bytes' in file) {

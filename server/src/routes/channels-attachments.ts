@@ -1,18 +1,23 @@
 // Files of the inbox for the client. POST uploads a file for a reply (the raw bytes as the body,
 // its type in Content-Type, its name percent-encoded in X-File-Name; over the size limit → 413,
-// nothing stored) and answers with the attachment a `message.reply` names in attachmentIds. GET
+// nothing stored) and answers with the attachment a `message.reply` names in attachmentIds. The
+// client may name the attachment's id itself (X-Attachment-Id): a file attached offline is kept on
+// the operator's PC under that id, which the queued reply already carries, and is uploaded before
+// the reply is pushed; sent again after a lost answer, the same id and bytes give the same
+// attachment (200), other bytes under a taken id are a conflict (409). GET
 // gives a message's file back: as a download, never sniffed, under a policy that keeps an HTML or
 // SVG file from running anything even if opened on its own.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MessageAttachment, type Role } from '../../../contract/index.ts';
 import type { RequireRole } from '../auth/require-role.ts';
-import { cleanFileName, cleanMimeType, storeAttachment } from '../channels/attachment-store.ts';
+import { cleanFileName, cleanMimeType, sha256Hex, storeAttachment } from '../channels/attachment-store.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parseInput } from '../http/errors.ts';
 
 export const ATTACHMENTS_PATH = '/api/channels/attachments';
 export const FILE_NAME_HEADER = 'x-file-name';
+export const ATTACHMENT_ID_HEADER = 'x-attachment-id';
 
 /** Who reads the inbox's files and replies with files (as message.reply allows). */
 const MAY_UPLOAD: Role[] = ['operator', 'personal_manager', 'supervisor'];
@@ -29,6 +34,7 @@ const UploadHeaders = z.object({
     }
   }),
   'content-type': z.string().max(255).optional(),
+  [ATTACHMENT_ID_HEADER]: z.uuid().optional(),
 });
 
 export function registerChannelAttachmentRoutes(app: FastifyInstance, ctx: AppContext, requireRole: RequireRole): void {
@@ -44,9 +50,19 @@ export function registerChannelAttachmentRoutes(app: FastifyInstance, ctx: AppCo
       if (!Buffer.isBuffer(bytes) || bytes.byteLength === 0) throw new HttpError(400, 'invalid_input', 'the file is empty', 'body');
       const fileName = cleanFileName(headers[FILE_NAME_HEADER], 'file');
       const mimeType = cleanMimeType(headers['content-type']?.split(';')[0]?.trim());
-      const id = await ctx.db.transaction().execute((trx) => storeAttachment(trx, { fileName, mimeType, bytes }, { messageId: null, position: 0, now: ctx.now() }));
-      const row = await ctx.db.selectFrom('attachments').select(['sha256', 'size']).where('id', '=', id).executeTakeFirstOrThrow();
-      return reply.code(201).send(MessageAttachment.parse({ id, fileName, mimeType, size: row.size, sha256: row.sha256, refused: null }));
+      const wanted = headers[ATTACHMENT_ID_HEADER];
+      const sha256 = sha256Hex(bytes);
+      const stored = await ctx.db.transaction().execute(async (trx) => {
+        if (wanted) {
+          const taken = await trx.selectFrom('attachments').select(['sha256', 'file_name', 'mime_type', 'size']).where('id', '=', wanted).forUpdate().executeTakeFirst();
+          if (taken && taken.sha256 !== sha256) throw new HttpError(409, 'conflict', 'another file already has this id', ATTACHMENT_ID_HEADER);
+          if (taken) return { id: wanted, again: true, fileName: taken.file_name, mimeType: taken.mime_type };
+        }
+        const id = await storeAttachment(trx, { fileName, mimeType, bytes }, { messageId: null, position: 0, now: ctx.now(), ...(wanted ? { id: wanted } : {}) });
+        return { id, again: false, fileName, mimeType };
+      });
+      const body = MessageAttachment.parse({ id: stored.id, fileName: stored.fileName, mimeType: stored.mimeType, size: bytes.byteLength, sha256, refused: null });
+      return reply.code(stored.again ? 200 : 201).send(body);
     });
   });
 

@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageAttachment, type Role } from '../../../contract/index.ts';
 import { storeAttachment } from '../../../server/src/channels/attachment-store.ts';
-import { ATTACHMENTS_PATH, FILE_NAME_HEADER } from '../../../server/src/routes/channels-attachments.ts';
+import { ATTACHMENT_ID_HEADER, ATTACHMENTS_PATH, FILE_NAME_HEADER } from '../../../server/src/routes/channels-attachments.ts';
 import { TELEGRAM_SECRET_HEADER, TELEGRAM_WEBHOOK_PATH } from '../../../server/src/routes/channels-telegram.ts';
 import { startChannelHarness, type ChannelHarness } from './fakes/channel-harness.ts';
 import { startFakeTelegram, telegramUpdates, type FakeTelegram } from './fakes/telegram-bot-api.ts';
@@ -23,12 +23,13 @@ afterAll(async () => {
   await tg?.close();
 });
 
-async function upload(bytes: Buffer, fileName: string, mimeType: string, role: Role | null = 'operator') {
+async function upload(bytes: Buffer, fileName: string, mimeType: string, role: Role | null = 'operator', id?: string) {
   return h.app.inject({
     method: 'POST',
     url: ATTACHMENTS_PATH,
     headers: {
       'x-pult-protocol': '1',
+      ...(id ? { [ATTACHMENT_ID_HEADER]: id } : {}),
       'content-type': mimeType,
       [FILE_NAME_HEADER]: encodeURIComponent(fileName),
       ...(role ? { authorization: `Bearer ${await h.tokenFor(role)}` } : {}),
@@ -63,6 +64,26 @@ describe('attachments over HTTP', () => {
       'x-content-type-options': 'nosniff',
     });
     expect(String(d.headers['content-security-policy'])).toContain('sandbox');
+  });
+
+  it('a file kept offline under an id the client made: stored under it, the same again is the same file, other bytes are a conflict', async () => {
+    const id = randomUUID();
+    const bytes = randomBytes(3000);
+    const first = await upload(bytes, 'скан.pdf', 'application/pdf', 'operator', id);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(MessageAttachment.parse(first.json())).toMatchObject({ id, fileName: 'скан.pdf', size: 3000 });
+    // The answer was lost; the client sends the file again.
+    const before = await h.counts();
+    const again = await upload(bytes, 'скан.pdf', 'application/pdf', 'operator', id);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(await h.counts()).toEqual(before);
+    const other = await upload(randomBytes(3000), 'другой.pdf', 'application/pdf', 'operator', id);
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ error: { code: 'conflict', field: ATTACHMENT_ID_HEADER } });
+    expect((await download(id)).rawPayload.equals(bytes)).toBe(true);
+    const notAnId = await upload(bytes, 'x.pdf', 'application/pdf', 'operator', 'not-a-uuid');
+    expect(notAnId.statusCode).toBe(400);
   });
 
   it('an HTML file is served as a sandboxed download, never inline', async () => {

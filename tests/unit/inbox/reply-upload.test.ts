@@ -1,7 +1,9 @@
 // Files for a reply through the main process: chunks taken in order and only up to the declared
 // size, the first bytes checked against the declared type (a renamed program is no picture), the
 // file posted raw to the server with the agent's token, its name percent-encoded, and the server's
-// answers turned into errors the operator can read. Idle uploads are dropped.
+// answers turned into errors the operator can read. Idle uploads are dropped. Offline, a checked
+// file is kept (for the replica) under the id the server will later store it under.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MessageAttachment } from '../../../contract/domain/conversation.ts';
 import { ServiceError } from '../../../electron/services/errors.ts';
@@ -17,11 +19,14 @@ interface Seen {
   body: Buffer;
 }
 
+/** Answers `answer`; the attachment by default, under the id the client named (as the server does). */
 function fakeServer(status = 201, answer: unknown = ANSWER) {
   const seen: Seen[] = [];
   const fetch = (async (url: string, init: RequestInit) => {
-    seen.push({ url, headers: init.headers as Record<string, string>, body: Buffer.from(init.body as Uint8Array) });
-    return new Response(JSON.stringify(answer), { status, headers: { 'content-type': 'application/json' } });
+    const headers = init.headers as Record<string, string>;
+    seen.push({ url, headers, body: Buffer.from(init.body as Uint8Array) });
+    const body = answer === ANSWER ? { ...ANSWER, id: headers['x-attachment-id'] } : answer;
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   }) as unknown as typeof globalThis.fetch;
   return { seen, fetch };
 }
@@ -48,9 +53,11 @@ describe('reply file uploads', () => {
     const server = fakeServer();
     const u = createReplyUploads({ session, fetch: server.fetch });
     const got = await send(u, PNG, 'Чек №1.png', 'image/png');
-    expect(MessageAttachment.parse(got)).toEqual(ANSWER);
     expect(server.seen).toHaveLength(1);
     const req = server.seen[0]!;
+    expect(req.headers['x-attachment-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(MessageAttachment.parse(got)).toEqual({ ...ANSWER, id: req.headers['x-attachment-id'] });
+    expect(got.waiting).toBeUndefined();
     expect(req.url).toBe('http://127.0.0.1:9/pult/api/channels/attachments');
     expect(req.headers).toMatchObject({ authorization: 'Bearer tok-123', 'content-type': 'image/png', 'x-file-name': encodeURIComponent('Чек №1.png'), 'x-pult-protocol': '1' });
     expect(req.body.equals(PNG)).toBe(true);
@@ -88,11 +95,40 @@ describe('reply file uploads', () => {
     expect(await code(send(createReplyUploads({ session, fetch: fakeServer(413, { error: { code: 'payload_too_large', message: 'too large' } }).fetch }), PDF, 'a.pdf', 'application/pdf'))).toBe('payload_too_large');
     expect(await code(send(createReplyUploads({ session, fetch: fakeServer(403, { error: { code: 'forbidden', message: 'no' } }).fetch }), PDF, 'a.pdf', 'application/pdf'))).toBe('forbidden');
     expect(await code(send(createReplyUploads({ session, fetch: fakeServer(201, { id: 'not an attachment' }).fetch }), PDF, 'a.pdf', 'application/pdf'))).toBe('incompatible_server');
+    // An attachment under another id than the one asked for is not the file sent.
+    expect(await code(send(createReplyUploads({ session, fetch: fakeServer(201, { ...ANSWER }).fetch }), PDF, 'a.pdf', 'application/pdf'))).toBe('incompatible_server');
     const down = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
     expect(await code(send(createReplyUploads({ session, fetch: down }), PDF, 'a.pdf', 'application/pdf'))).toBe('server_unreachable');
     expect(await code(() => createReplyUploads({ session: () => null }).start({ fileName: 'a.pdf', mimeType: 'application/pdf', size: 1 }))).toBe('not_authenticated');
+  });
+
+  it('offline: the checked file is kept under its id and comes back waiting; known offline, the server is not even tried', async () => {
+    const kept: Array<{ id: string; fileName: string; mimeType: string; sha256: string; bytes: Uint8Array }> = [];
+    const keep = async (f: (typeof kept)[number]) => void kept.push(f);
+    let calls = 0;
+    const down = (async () => {
+      calls++;
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    const got = await send(createReplyUploads({ session, fetch: down, keep }), PDF, 'Скан договора.pdf', 'application/pdf');
+    expect(calls).toBe(1);
+    expect(got).toMatchObject({ fileName: 'Скан договора.pdf', mimeType: 'application/pdf', size: PDF.length, refused: null, waiting: true });
+    expect(got.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ id: got.id, fileName: 'Скан договора.pdf', sha256: got.sha256 });
+    expect(Buffer.from(kept[0]!.bytes).equals(PDF)).toBe(true);
+
+    const known = await send(createReplyUploads({ session, fetch: down, keep, offline: () => true }), PNG, 'фото.png', 'image/png');
+    expect(calls).toBe(1);
+    expect(known.waiting).toBe(true);
+    expect(kept).toHaveLength(2);
+    // A refusal is no reason to keep anything; nor is a file that is not what it says.
+    const refused = createReplyUploads({ session, fetch: fakeServer(403, { error: { code: 'forbidden', message: 'no' } }).fetch, keep });
+    expect(await code(send(refused, PDF, 'a.pdf', 'application/pdf'))).toBe('forbidden');
+    expect(await code(send(createReplyUploads({ session, fetch: down, keep, offline: () => true }), Buffer.from('MZ'), 'a.pdf', 'application/pdf'))).toBe('invalid_input');
+    expect(kept).toHaveLength(2);
   });
 
   it('hold at most ten files at once and drop one the renderer left idle', () => {

@@ -13,6 +13,7 @@ import * as m0009 from './0009-connection-request.ts';
 import * as m0010 from './0010-inbox.ts';
 import * as m0011 from './0011-canned-responses.ts';
 import * as m0012 from './0012-inbox-counts.ts';
+import * as m0013 from './0013-waiting-uploads.ts';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-inbox', up: m0010.up },
   { version: 11, name: '0011-canned-responses', up: m0011.up },
   { version: 12, name: '0012-inbox-counts', up: m0012.up },
+  { version: 13, name: '0013-waiting-uploads', up: m0013.up },
 ];

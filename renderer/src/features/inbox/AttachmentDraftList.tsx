@@ -1,6 +1,7 @@
 // Files attached to the reply being written: a picture as a thumbnail (a blob: URL of the local
 // file, which the renderer's CSP allows for img-src; nothing is fetched), a PDF as an icon with its
-// name and size; each with its upload's progress or failure, and a button to remove it.
+// name and size; each with its upload's progress or failure (or, kept on this PC while offline, a
+// word that it goes with the reply), and a button to remove it.
 import { ActionIcon, Group, Image, Paper, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFileTypePdf, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ export function AttachmentDraftList({ files, onRemove }: { files: readonly Draft
   return (
     <Group gap={6} mt={6} data-testid="composer-files">
       {files.map((f) => (
-        <Paper key={f.key} withBorder p={4} w={150} data-testid="composer-file" data-state={f.state} data-name={f.file.name}>
+        <Paper key={f.key} withBorder p={4} w={150} data-testid="composer-file" data-state={f.attachment?.waiting ? 'waiting' : f.state} data-name={f.file.name}>
           <Group gap={4} wrap="nowrap" align="flex-start">
             {f.previewUrl ? (
               <Image src={f.previewUrl} alt={f.file.name} w={48} h={48} fit="cover" radius="sm" data-testid="composer-file-thumb" />
@@ -32,6 +33,9 @@ export function AttachmentDraftList({ files, onRemove }: { files: readonly Draft
           </Group>
           {f.state === 'uploading' && <Progress value={Math.round(f.progress * 100)} size="xs" mt={4} aria-label={t('composer.files.uploading')} />}
           {f.state === 'failed' && <Text size="xs" c="red" mt={2} role="alert">{f.error}</Text>}
+          {f.state === 'ready' && f.attachment?.waiting && (
+            <Text size="xs" c="orange" mt={2} data-testid="composer-file-waiting">{t('composer.files.waiting')}</Text>
+          )}
         </Paper>
       ))}
     </Group>

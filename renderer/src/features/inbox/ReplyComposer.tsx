@@ -138,7 +138,7 @@ function ComposerForm({ conversation: c, messages, initialText }: { conversation
     setNotice(null);
     const input = templatesOnly && toSend
       ? { conversationId: c.id, body: toSend.body, template: toSend.template }
-      : { conversationId: c.id, body, attachments: files.flatMap((f) => (f.attachment ? [f.attachment] : [])) };
+      : { conversationId: c.id, body, attachments: files.flatMap(({ attachment: a }) => (a ? [{ id: a.id, fileName: a.fileName, mimeType: a.mimeType, size: a.size, sha256: a.sha256, refused: a.refused }] : [])) };
     // A save still waiting must not bring the text back after the main process clears the draft;
     // if queueing fails, the text is saved again.
     draft.drop();
@@ -230,10 +230,10 @@ function ComposerForm({ conversation: c, messages, initialText }: { conversation
               </Tooltip>
             )}
             {!templatesOnly && (
-              <FileButton onChange={addFiles} accept="image/jpeg,image/png,image/gif,image/webp,application/pdf" multiple disabled={offline}>
+              <FileButton onChange={addFiles} accept="image/jpeg,image/png,image/gif,image/webp,application/pdf" multiple>
                 {(props) => (
                   <Tooltip label={offline ? t('composer.files.offline') : t('composer.files.hint')} multiline maw={260}>
-                    <Button {...props} size="xs" variant="default" leftSection={<IconPaperclip size={14} />} disabled={offline} data-testid="composer-attach">
+                    <Button {...props} size="xs" variant="default" leftSection={<IconPaperclip size={14} />} data-testid="composer-attach">
                       {t('composer.files.attach')}
                     </Button>
                   </Tooltip>

@@ -7,8 +7,8 @@ import {
   REPLY_FILES_MAX,
   UPLOAD_CHUNK_BYTES,
   type ReplyFileType,
+  type UploadedFile,
 } from '../../../../contract/composer-ipc.ts';
-import type { MessageAttachment } from '../../../../contract/domain/conversation.ts';
 import type { PultApi } from '../../../../contract/ipc.ts';
 
 export type FileProblem = { key: 'type' } | { key: 'empty' } | { key: 'tooLarge'; maxMb: number } | { key: 'tooMany'; max: number };
@@ -44,7 +44,7 @@ export async function uploadReplyFile(
   api: Pick<PultApi, 'invoke'>,
   file: File,
   opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
-): Promise<MessageAttachment> {
+): Promise<UploadedFile> {
   const mimeType = replyFileType(file);
   if (!mimeType) throw new Error('unsupported file type');
   const { uploadId } = await api.invoke('composer.uploadStart', { fileName: file.name, mimeType, size: file.size });
@@ -63,7 +63,7 @@ export async function uploadReplyFile(
   }
 }
 
-/** A file in the composer: on its way to the server, there (with its attachment), or failed. */
+/** A file in the composer: on its way to the server, there (with its attachment; or kept here while offline), or failed. */
 export interface DraftFile {
   key: string;
   file: File;
@@ -71,6 +71,7 @@ export interface DraftFile {
   previewUrl: string | null;
   state: 'uploading' | 'ready' | 'failed';
   progress: number;
-  attachment?: MessageAttachment;
+  /** `waiting`: kept on this PC while offline; it goes to the server with the reply. */
+  attachment?: UploadedFile;
   error?: string;
 }
