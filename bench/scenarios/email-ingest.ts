@@ -1,6 +1,8 @@
 // E-mail ingest: letters waiting in a real Dovecot mailbox read into the embedded database by the
-// server's IMAP reader (fetched in batches, parsed, threaded, one synced transaction per letter with
-// its UID, then flagged \Seen), from the reader's start until the last letter is stored.
+// server's IMAP reader (fetched in batches of 50, parsed, threaded, one synced transaction per batch
+// with its last UID, then flagged \Seen), from the reader's start until the last letter is stored.
+// Most of what remains is the change feed's fan-out: a new conversation goes into the shared queue,
+// i.e. into every operator's feed with its message (about 30 operators in the seed).
 // Baseline, same run, same letters: parsing them with mailparser alone, in memory (the floor of the
 // work the reader does per letter). Letters are generated (seeded): Russian text, senders from the
 // seed's customers and strangers, one in four a reply threaded by In-Reply-To, one in ten with a

@@ -3,11 +3,13 @@
 // unassigned, if there is none), linked to the customer its contacts match, with its files, and
 // written to the change feed the way every other write is. Runs inside the caller's synced
 // transaction (withSyncedTransaction), so the webhook's "processed" mark commits with it.
+// Several messages in one transaction (a batch of letters) share an InboundFeed: the change-feed
+// work, most of a message's cost, is then done once for all of them by flushInboundFeed.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { recordChanges } from '../sync/record-changes.ts';
-import { recordNewChild } from '../sync/record-child.ts';
+import { recordNewChildren } from '../sync/record-child.ts';
 import { DEFAULT_SCOPE_DAYS, refreshConversationsIn } from '../sync/scope.ts';
 import { storeAttachment, type IncomingFile } from './attachment-store.ts';
 import { matchCustomer, type ContactHints } from './match-customer.ts';
@@ -40,7 +42,48 @@ export type IngestResult =
 
 const MAX_BODY = 1_000_000;
 
-export async function ingestInbound(trx: Transaction<DB>, msg: InboundMessage, now: Date): Promise<IngestResult> {
+/** What the messages ingested so far in a transaction still owe the change feed. */
+export interface InboundFeed {
+  /** Conversations opened: each enters the shared queue, every operator's feed. */
+  opened: Set<string>;
+  /** Conversations written (opened ones too). */
+  touched: Set<string>;
+  messages: Array<{ id: string; conversationId: string }>;
+  /** The latest `now` a message was ingested at (the queue rules do not depend on it). */
+  now: Date;
+}
+
+export const newInboundFeed = (now: Date): InboundFeed => ({ opened: new Set(), touched: new Set(), messages: [], now });
+
+/**
+ * Writes what the feed owes, in the caller's transaction, after the last ingestInbound of it and
+ * before the transaction commits: one scope refresh for all the conversations opened (it carries
+ * their messages along, sync/scope.ts), the touched conversations' changes, and the other new
+ * messages to whoever holds their conversation. The same feed rows as flushing after every message.
+ */
+export async function flushInboundFeed(trx: Transaction<DB>, feed: InboundFeed): Promise<void> {
+  if (feed.opened.size) await refreshConversationsIn(trx, [...feed.opened], { now: feed.now, scopeDays: DEFAULT_SCOPE_DAYS });
+  // The refresh wrote the opened ones as they are now; the others changed for those holding them.
+  await recordChanges(trx, 'conversation', [...feed.touched].filter((id) => !feed.opened.has(id)));
+  const joined = feed.messages.filter((m) => !feed.opened.has(m.conversationId));
+  await recordNewChildren(trx, 'message', 'conversation', joined.map((m) => ({ id: m.id, parentId: m.conversationId })));
+  feed.opened.clear();
+  feed.touched.clear();
+  feed.messages = [];
+}
+
+/**
+ * Stores one inbound message. With a `feed`, its change-feed work is left in it for the caller's
+ * flushInboundFeed; without one, it is done before this returns.
+ */
+export async function ingestInbound(trx: Transaction<DB>, msg: InboundMessage, now: Date, feed?: InboundFeed): Promise<IngestResult> {
+  const owed = feed ?? newInboundFeed(now);
+  const r = await ingestOne(trx, msg, now, owed);
+  if (!feed) await flushInboundFeed(trx, owed);
+  return r;
+}
+
+async function ingestOne(trx: Transaction<DB>, msg: InboundMessage, now: Date, feed: InboundFeed): Promise<IngestResult> {
   const seen = await trx
     .selectFrom('messages')
     .select('id')
@@ -75,9 +118,9 @@ export async function ingestInbound(trx: Transaction<DB>, msg: InboundMessage, n
       })
       .execute();
     conversation = { id, customer_id: customerId, status: 'new' };
-    // Unassigned, it enters the shared queue: every operator's feed (sync/scope.ts), before the
-    // message below, which then follows it to them. Queue rules do not depend on scopeDays.
-    await refreshConversationsIn(trx, [id], { now, scopeDays: DEFAULT_SCOPE_DAYS });
+    // Unassigned, it enters the shared queue: every operator's feed (sync/scope.ts), with its
+    // messages, when the feed is flushed.
+    feed.opened.add(id);
   } else {
     const customerId = conversation.customer_id ?? (await matchCustomer(trx, msg.contact));
     await trx
@@ -105,7 +148,8 @@ export async function ingestInbound(trx: Transaction<DB>, msg: InboundMessage, n
   for (const [position, file] of msg.files.entries()) {
     await storeAttachment(trx, file, { messageId, position, now });
   }
-  await recordChanges(trx, 'conversation', [conversation.id]);
-  await recordNewChild(trx, 'message', messageId, { entity: 'conversation', id: conversation.id });
+  feed.touched.add(conversation.id);
+  feed.messages.push({ id: messageId, conversationId: conversation.id });
+  if (now > feed.now) feed.now = now;
   return { status: 'stored', messageId, conversationId: conversation.id, newConversation };
 }

@@ -1,9 +1,10 @@
 // Reads one IMAP mailbox into the inbox for as long as the server runs: one long-lived connection
 // that IDLEs (the server tells it at once when a letter arrives), and on start and after every
-// reconnect fetches everything above the last UID stored. Letters are fetched in batches, each
-// stored in its own transaction together with its UID, and only then flagged \Seen; nothing is ever
-// deleted or moved. A letter that cannot be stored as parsed is stored as its raw source instead,
-// so one bad letter never holds the mailbox up. A lost connection is retried with doubling backoff.
+// reconnect fetches everything above the last UID stored. Letters are fetched in batches, each batch
+// stored in one transaction together with its last UID (receive-letter.ts), and only then flagged
+// \Seen; nothing is ever deleted or moved. A batch that fails to store is stored letter by letter,
+// and a letter that cannot be stored as parsed is stored as its raw source instead, so one bad
+// letter never holds the mailbox up. A lost connection is retried with doubling backoff.
 import type { FastifyBaseLogger } from 'fastify';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import type { Kysely } from 'kysely';
@@ -11,7 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { fetchLargeLetter, wholeLetterMaxBytes } from './large-letter.ts';
 import { openMailboxState } from './mailbox-state.ts';
 import { parseLetter, unreadableLetter, type Letter } from './parse-letter.ts';
-import { receiveLetter, type LetterOutcome, type LetterRoute } from './receive-letter.ts';
+import { receiveLetter, receiveLetters, type FetchedLetter, type LetterOutcome, type LetterRoute } from './receive-letter.ts';
 import type { ImapSettings } from './settings.ts';
 
 export interface ImapReaderOptions {
@@ -80,6 +81,27 @@ export function startImapReader(opts: ImapReaderOptions): ImapReader {
     lastUid = Math.max(lastUid, uid);
   }
 
+  /**
+   * A fetched batch in one transaction: the per-transaction and change-feed costs are paid once for
+   * all of it. If it fails (one letter the database refuses fails them all), the batch is stored
+   * again letter by letter, where that letter alone falls back to its raw source.
+   */
+  async function storeBatch(letters: FetchedLetter[]): Promise<void> {
+    if (letters.length === 1) return store(letters[0]!.uid, letters[0]!.letter, letters[0]!.source);
+    let outcomes: LetterOutcome[];
+    try {
+      outcomes = await receiveLetters({ db, now: opts.now, log }, route, key, letters);
+    } catch (err) {
+      log.warn({ err, channel: route.channel, uids: `${letters[0]?.uid}:${letters.at(-1)?.uid}` }, 'a batch of letters could not be stored together: storing them one by one');
+      for (const l of letters) await store(l.uid, l.letter, l.source);
+      return;
+    }
+    for (const [i, outcome] of outcomes.entries()) {
+      counts[outcome]++;
+      lastUid = Math.max(lastUid, letters[i]!.uid);
+    }
+  }
+
   async function drainOnce(c: ImapFlow): Promise<void> {
     const listed = await c.fetchAll(`${lastUid + 1}:*`, { uid: true, size: true }, { uid: true });
     // "N:*" names the last letter even when its UID is below N.
@@ -100,12 +122,14 @@ export function startImapReader(opts: ImapReaderOptions): ImapReader {
       if (group.length) {
         const fetched = await c.fetchAll(group.map((m) => m.uid).join(','), { uid: true, source: true, internalDate: true }, { uid: true });
         fetched.sort((a, b) => a.uid - b.uid);
+        const letters: FetchedLetter[] = [];
         for (const m of fetched) {
           if (!m.source) continue;
           const receivedAt = m.internalDate ? new Date(m.internalDate) : opts.now();
-          await store(m.uid, await parseLetter(m.source, { maxBytes: opts.attachmentMaxBytes, receivedAt }), m.source);
-          done.push(m.uid);
+          letters.push({ uid: m.uid, letter: await parseLetter(m.source, { maxBytes: opts.attachmentMaxBytes, receivedAt }), source: m.source });
         }
+        await storeBatch(letters);
+        done.push(...letters.map((l) => l.uid));
       } else {
         const m = waiting[i++]!;
         log.warn({ channel: route.channel, uid: m.uid, size: m.size }, 'letter larger than the attachment limit: reading its parts one by one');
