@@ -26,6 +26,8 @@ export type KbHit = z.infer<typeof KbHit>;
 export const KbSearchResult = z.object({
   hits: z.array(KbHit),
   total: z.number().int().nonnegative(),
+  /** There are more matches than `total` (a common word: the count stops at a cap). */
+  moreThanTotal: z.literal(true).optional(),
   /** Nothing matched the words as typed; these come from the typo/substring fallback. */
   usedFallback: z.boolean(),
 });

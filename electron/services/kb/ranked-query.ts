@@ -56,7 +56,13 @@ const HEAD_SQL = `
   SELECT rowid AS key, 0 AS score FROM kb_head WHERE kb_head MATCH @match
   ORDER BY rowid LIMIT ${HEAD_CHUNK} OFFSET @offset`;
 const HEAD_COUNT_SQL = 'SELECT count(*) FROM kb_head WHERE kb_head MATCH ?';
-const COUNT_SQL = 'SELECT count(*) FROM kb_fts WHERE kb_fts MATCH ?';
+/**
+ * Matches are counted up to one past RANKED_MATCHES, no further: counting every match of a common
+ * word walks its whole posting list (a third of such a search), and past that mark the page is
+ * ranked the same way whatever the number. The operator reads «more than 2000».
+ */
+export const COUNT_CAP = RANKED_MATCHES + 1;
+const COUNT_SQL = `SELECT count(*) FROM (SELECT 1 FROM kb_fts WHERE kb_fts MATCH ? LIMIT ${COUNT_CAP})`;
 const FETCH_SQL = `SELECT article_id AS id, title, category, text, terms FROM kb_doc WHERE doc_id = ${docIdSql('?')}`;
 
 /** The rest tier's chunks: all matches, or (below the head tier) those not in it. */

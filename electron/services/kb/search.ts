@@ -10,7 +10,7 @@
 import type { Db } from './db.ts';
 import { groupOf, type TermGroup } from './match-expression.ts';
 import { parseQuery } from './parse-query.ts';
-import { rankedQuery, type RankedQuery, type RankedRow } from './ranked-query.ts';
+import { COUNT_CAP, rankedQuery, type RankedQuery, type RankedRow } from './ranked-query.ts';
 import { bestWindow, cutSnippet, WINDOW_WORDS } from './snippet.ts';
 import { spellingGroups } from './spelling.ts';
 import { substringGroups } from './substring-search.ts';
@@ -36,9 +36,11 @@ function toHit(r: RankedRow, which: ArrayLike<number>): KbHit {
   return { id: r.id, title: r.title, category: r.category, snippet: cutSnippet(r.text, all, which, start, which.length), score: r.score };
 }
 
-function stemmedSearch(db: Db, groups: readonly TermGroup[], page: Page, mode: 'all' | 'any' = 'all'): { hits: KbHit[]; total: number } {
+function stemmedSearch(db: Db, groups: readonly TermGroup[], page: Page, mode: 'all' | 'any' = 'all'): { hits: KbHit[]; total: number; moreThanTotal?: true } {
   const { rows, total } = rankedQuery(db, { groups, mode, ...page });
-  return { hits: rows.map((r) => toHit(r, wordHits(r.terms, groups))), total };
+  const hits = rows.map((r) => toHit(r, wordHits(r.terms, groups)));
+  // The count stops at COUNT_CAP: one past what it says means «more than that».
+  return total >= COUNT_CAP ? { hits, total: COUNT_CAP - 1, moreThanTotal: true } : { hits, total };
 }
 
 export function searchArticles(db: Db, query: string, opts: KbSearchOptions = {}): KbSearchResult {

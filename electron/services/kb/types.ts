@@ -18,8 +18,10 @@ export interface KbHit {
 
 export interface KbSearchResult {
   hits: KbHit[];
-  /** All matches (within the categories), not just this page. */
+  /** All matches (within the categories), not just this page; counted up to a cap (see `moreThanTotal`). */
   total: number;
+  /** There are more matches than `total`: counting stopped there (ranked-query.ts COUNT_CAP). */
+  moreThanTotal?: true;
   /** The stemmed search found nothing; these hits come from the substring or the spelling fallback. */
   usedFallback: boolean;
 }

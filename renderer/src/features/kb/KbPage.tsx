@@ -97,7 +97,7 @@ function Articles({ selected, setSelected }: { selected: string | null; setSelec
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Paper withBorder w={420} style={{ flexShrink: 0 }}>
           <ScrollArea h="100%" type="auto">
-            <ResultsHeader query={query} total={search.data?.total} fallback={search.data?.usedFallback ?? false} error={search.error ? errorMessage(t, search.error) : null} />
+            <ResultsHeader query={query} total={search.data?.total} more={search.data?.moreThanTotal ?? false} fallback={search.data?.usedFallback ?? false} error={search.error ? errorMessage(t, search.error) : null} />
             {!searching && (
               <SavedLists
                 favourites={favourites}
@@ -147,13 +147,14 @@ function Articles({ selected, setSelected }: { selected: string | null; setSelec
   );
 }
 
-function ResultsHeader({ query, total, fallback, error }: { query: string; total: number | undefined; fallback: boolean; error: string | null }) {
+function ResultsHeader({ query, total, more, fallback, error }: { query: string; total: number | undefined; more: boolean; fallback: boolean; error: string | null }) {
   const { t } = useTranslation();
   let text: string;
   if (error) text = error;
   else if (!query.trim()) text = t('kb.typeToSearch');
   else if (total === undefined) text = t('app.loading');
   else if (total === 0) text = t('kb.nothingFound');
+  else if (more) text = t(fallback ? 'kb.foundSimilarMore' : 'kb.foundMore', { count: total });
   else text = fallback ? t('kb.foundSimilar', { count: total }) : t('kb.found', { count: total });
   return (
     <Text size="xs" c={error ? 'red' : 'dimmed'} px="sm" py={6} data-testid="kb-results-summary" role="status">
