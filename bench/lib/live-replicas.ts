@@ -28,19 +28,21 @@ const running: Array<{ db: ReplicaDb; engine: SyncEngine }> = [];
 async function startReplica(s: Start, i: number): Promise<void> {
   const db = await openReplica({ path: join(s.dir, `replica-${i}.sqlite`) });
   const last = new Map<Watch, unknown>();
+  /** After each applied page (checked in the worker, or on the page checker as the app does): what changed. */
+  const seen = async <P>(page: P): Promise<P> => {
+    const t = process.hrtime.bigint();
+    for (const w of s.watch) {
+      const value = ((await db.getRow(w.entity, w.id))?.data as Record<string, unknown> | undefined)?.[w.field];
+      if (value === last.get(w)) continue;
+      last.set(w, value);
+      send({ seen: { value: String(value), replica: i, t: String(t) } });
+    }
+    return page;
+  };
   const watched: EngineDb = {
     ...db,
-    async applyPullPage(input) {
-      const page = await db.applyPullPage(input);
-      const t = process.hrtime.bigint();
-      for (const w of s.watch) {
-        const value = ((await db.getRow(w.entity, w.id))?.data as Record<string, unknown> | undefined)?.[w.field];
-        if (value === last.get(w)) continue;
-        last.set(w, value);
-        send({ seen: { value: String(value), replica: i, t: String(t) } });
-      }
-      return page;
-    },
+    applyPullPage: async (input) => seen(await db.applyPullPage(input)),
+    applyCheckedPage: async (input) => seen(await db.applyCheckedPage(input)),
   };
   const engine = createSyncEngine({ db: watched, serverUrl: s.url, token: s.tokens[i]!, pollIntervalMs: 3_600_000 });
   running.push({ db, engine });
