@@ -14,7 +14,7 @@ import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { PhonePage } from '../features/phone/PhonePage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { InboxNotifier } from '../features/inbox/InboxNotifier.tsx';
-import { useInboxPrefetch } from '../features/inbox/use-inbox.ts';
+import { useInboxPrefetch, useInboxReadAhead } from '../features/inbox/use-inbox.ts';
 
 const INBOX_PREFETCH_WAIT_MS = 80;
 import { PhoneProvider } from '../features/phone/PhoneProvider.tsx';
@@ -41,6 +41,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   );
 }
 
+const inboxShowing = () => currentSection() === 'inbox';
+
 function Workspace({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [section, go] = useSection();
@@ -49,6 +51,7 @@ function Workspace({ session }: { session: SessionInfo }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const focusHeading = useRef(false);
   const prefetchInbox = useInboxPrefetch();
+  useInboxReadAhead(inboxShowing);
 
   const { close: closeNav } = nav;
   const latestPick = useRef(0);

@@ -1,7 +1,7 @@
 // The Inbox's reads: the list a page of INBOX_PAGE rows at a time (a virtual list asks for the pages
 // its window covers, so 100 000 conversations cost what the screen shows), a phone conversation's
 // calls, and "seen here". Keys carry the sync state, so a pull or a queued note re-reads them.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InboxFilter, InboxListResult } from '../../../../contract/inbox-ipc.ts';
 import { usePult } from '../../api/api-context.tsx';
@@ -55,6 +55,23 @@ export function useInboxWindow(filter: Required<InboxFilter>, first: number, las
 }
 
 const firstPageKey = (filter: Required<InboxFilter>, fresh: string) => ['inbox', 'list', filter, 0, fresh] as const;
+
+/**
+ * Reads the opening list's first page ahead while the app is idle and the Inbox is not shown: after
+ * start-up and after each sync that may have changed it. Picking the Inbox then draws it from
+ * memory at once (and refreshes it behind, like any cached list) instead of waiting for the read.
+ * A read of the replica costs a few milliseconds of its worker; `showing` tells whether the Inbox
+ * is on screen (its own queries keep it fresh then).
+ */
+export function useInboxReadAhead(showing: () => boolean): void {
+  const prefetch = useInboxPrefetch();
+  useEffect(() => {
+    const id = requestIdleCallback(() => {
+      if (!showing()) void prefetch(0);
+    }, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, [prefetch, showing]);
+}
 
 /**
  * Starts reading the opening list's first page (and the scopes' counts), unless it is fresh in the
