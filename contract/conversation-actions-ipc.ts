@@ -1,12 +1,12 @@
 // Handling a conversation from the Inbox: take it, return it to the queue, hand it over, set its
-// status and category. Each is queued in the outbox with the conversation patched in the replica at
+// status and category, link it to its customer by hand. Each is queued in the outbox with the conversation patched in the replica at
 // once (offline too) and undone if the server refuses; `state` tells the toolbar what is still
 // waiting to be sent and whom a conversation can be handed to (the replica's agent directory).
 import { z } from 'zod';
 import { Agent } from './domain/agent.ts';
 import { MUTATION_SCHEMAS } from './sync.ts';
 
-export const CONVERSATION_ACTIONS = ['conversation.assign', 'conversation.setStatus', 'conversation.setCategory'] as const;
+export const CONVERSATION_ACTIONS = ['conversation.assign', 'conversation.setStatus', 'conversation.setCategory', 'conversation.linkCustomer'] as const;
 export const ConversationAction = z.enum(CONVERSATION_ACTIONS);
 export type ConversationAction = z.infer<typeof ConversationAction>;
 
@@ -38,6 +38,8 @@ export const CONVERSATION_ACTION_METHODS = {
   'conversationActions.assign': { input: MUTATION_SCHEMAS['conversation.assign'], output: Queued },
   'conversationActions.setStatus': { input: MUTATION_SCHEMAS['conversation.setStatus'], output: Queued },
   'conversationActions.setCategory': { input: MUTATION_SCHEMAS['conversation.setCategory'], output: Queued },
+  /** The customer the conversation is about (null: none), when the sender's address matched nobody or the wrong one. */
+  'conversationActions.linkCustomer': { input: MUTATION_SCHEMAS['conversation.linkCustomer'], output: Queued },
   /** What of this conversation waits in the outbox, and the operators it can be handed to. */
   'conversationActions.state': { input: ConversationActionsStateInput, output: ConversationActionsState },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -161,6 +161,15 @@ export const MUTATION_SCHEMAS = {
     conversationId: z.uuid(),
     category: RequestCategory.nullable(),
   }),
+  /**
+   * The customer a conversation is about, linked by hand (null: unlinked) when the sender's address
+   * matched nobody or the wrong one: by the assignee, a supervisor or an admin. Later conversations
+   * from the same address are linked to that customer too.
+   */
+  'conversation.linkCustomer': z.strictObject({
+    conversationId: z.uuid(),
+    customerId: z.uuid().nullable(),
+  }),
   /** Ready / not ready (why) / wrap-up / offline, with the time it happened on the PC. */
   'agent.setState': AgentStateChange,
   /** A call that ended on this softphone; `callId` is made by the client when the call starts. */

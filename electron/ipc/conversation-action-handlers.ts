@@ -22,6 +22,7 @@ export function conversationActionHandlers(s: Services, synced: () => SyncedRepl
     'conversationActions.assign': (input) => actions.assign(input),
     'conversationActions.setStatus': (input) => actions.setStatus(input),
     'conversationActions.setCategory': (input) => actions.setCategory(input),
+    'conversationActions.linkCustomer': (input) => actions.linkCustomer(input),
     'conversationActions.state': ({ conversationId }) => actions.state(conversationId),
   };
 }

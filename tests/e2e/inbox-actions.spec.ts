@@ -5,6 +5,7 @@
 // is read through its sync feed, as another PC of the operator would see it.
 import type { Page } from '@playwright/test';
 import type { Conversation } from '../../contract/domain/conversation.ts';
+import type { Customer } from '../../contract/domain/customer.ts';
 import { API, LoginResponse, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../contract/server-api.ts';
 import { PullResponse, SYNC_API, SYNC_PROTOCOL_VERSION } from '../../contract/sync.ts';
 import { generateAgents } from '../../server/src/seed/gen-agents.ts';
@@ -18,23 +19,38 @@ test.describe.configure({ mode: 'serial' });
 // The last seeded operator (one working from home): no other spec signs in as them.
 const OPERATOR = generateAgents(DEFAULT_SEED).filter((a) => a.role === 'operator' && a.login !== 'korolev.a').at(-1)!;
 
-/** The operator's conversations as the server has them now: their feed pulled from the start by a fresh session. */
+/** The operator's conversations as the server has them now: their feed pulled from the start. */
 async function onServerAll(stack: Stack): Promise<Map<string, Conversation>> {
+  return (await feedOf(stack)).conversations;
+}
+
+const tokens = new Map<string, string>();
+
+/** The operator's feed pulled from the start: conversations and customers. */
+async function feedOf(stack: Stack): Promise<{ conversations: Map<string, Conversation>; customers: Map<string, Customer> }> {
   const headers = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
-  const login = await fetch(stack.serverUrl + API.login, { method: 'POST', headers, body: JSON.stringify({ login: OPERATOR.login, password: 'pult-demo' }) });
-  const auth = { ...headers, authorization: `Bearer ${LoginResponse.parse(await login.json()).token}` };
+  // One session for all looks (the server limits sign-ins per login).
+  let token = tokens.get(stack.serverUrl);
+  if (!token) {
+    const login = await fetch(stack.serverUrl + API.login, { method: 'POST', headers, body: JSON.stringify({ login: OPERATOR.login, password: 'pult-demo' }) });
+    token = LoginResponse.parse(await login.json()).token;
+    tokens.set(stack.serverUrl, token);
+  }
+  const auth = { ...headers, authorization: `Bearer ${token}` };
   const conversations = new Map<string, Conversation>();
+  const customers = new Map<string, Customer>();
   let after = '0';
   for (;;) {
     const r = await fetch(stack.serverUrl + SYNC_API.pull, { method: 'POST', headers: auth, body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, after, limit: 2000 }) });
     const page = PullResponse.parse(await r.json());
     for (const c of page.changes) {
-      if (c.entity !== 'conversation') continue;
-      if (c.op === 'upsert') conversations.set(c.id, c.data as Conversation);
-      else conversations.delete(c.id);
+      const into = c.entity === 'conversation' ? conversations : c.entity === 'customer' ? customers : null;
+      if (!into) continue;
+      if (c.op === 'upsert') into.set(c.id, c.data as never);
+      else into.delete(c.id);
     }
     after = page.next;
-    if (!page.hasMore) return conversations;
+    if (!page.hasMore) return { conversations, customers };
   }
 }
 
@@ -115,4 +131,37 @@ test('take a conversation from the queue, set its status and category, return it
   await expect.poll(async () => (await onServer(stack, conv.id))?.assigneeId, { timeout: 30_000 }).toBeNull();
   const after = await onServer(stack, conv.id);
   expect(after).toMatchObject({ status: 'open', category: 'technical' });
+});
+
+test('a conversation from an unknown address is linked to its customer by hand, found by the search', async ({ page, stack }) => {
+  test.setTimeout(300_000);
+  await openInbox(page, stack.hostUrl);
+  const feed = await feedOf(stack);
+  const conv = [...feed.conversations.values()]
+    .filter((c) => c.assigneeId === null && c.status === 'new' && c.channel !== 'phone' && c.customerId === null)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const customer = [...feed.customers.values()].sort((a, b) => a.accountNumber.localeCompare(b.accountNumber))[0];
+  expect(conv, 'the seed has a queued conversation from an unknown address').toBeDefined();
+  expect(customer, 'the operator\'s feed holds customers').toBeDefined();
+
+  await page.getByTestId('inbox-scope-all').or(page.getByTestId('inbox-scope').getByText('Все в локальной копии')).first().click();
+  await page.getByTestId('inbox-search').fill(conv!.externalAddress);
+  await page.locator(`[data-testid="inbox-row"][data-id="${conv!.id}"]`).click();
+  const view = page.getByTestId('inbox-conversation');
+  await expect(view).toHaveAttribute('data-id', conv!.id);
+  await expect(page.getByTestId('inbox-unknown-customer')).toContainText(conv!.externalAddress);
+  await view.getByTestId('conv-actions').getByTestId('conv-take').click();
+  await expect(view.getByTestId('conv-holder')).toHaveText('Ведёте вы');
+
+  // The search by account number finds the customer; a click links them and shows their card.
+  const link = page.getByTestId('link-customer');
+  await link.getByTestId('link-customer-search').fill(customer!.accountNumber);
+  const hit = link.locator(`[data-testid="link-customer-hit"][data-id="${customer!.id}"]`);
+  await expect(hit).toContainText(customer!.fullName);
+  await page.screenshot({ path: screenshotPath('inbox-link-customer-ru') });
+  await hit.click();
+  await expect(page.getByTestId('inbox-unknown-customer')).toHaveCount(0);
+  await expect(page.getByTestId('customer-card')).toContainText(customer!.fullName, { timeout: 20_000 });
+  await expect.poll(async () => (await onServer(stack, conv!.id))?.customerId, { timeout: 30_000 }).toBe(customer!.id);
+  await page.screenshot({ path: screenshotPath('inbox-linked-customer-ru') });
 });

@@ -1,4 +1,5 @@
-// Taking, returning, handing over a conversation and setting its status or category, in the main
+// Taking, returning, handing over a conversation, setting its status or category and linking its
+// customer by hand, in the main
 // process: each is queued in the outbox with the conversation's row patched in the replica at once
 // (the list and the view show it offline too); the replica undoes the patch if the server refuses
 // (db/pending.ts). Taking a new conversation opens it, as the server does. `state` lists what of a
@@ -24,6 +25,7 @@ export interface ConversationActions {
   assign(args: ArgsOf<'conversation.assign'>): Promise<{ queued: true }>;
   setStatus(args: ArgsOf<'conversation.setStatus'>): Promise<{ queued: true }>;
   setCategory(args: ArgsOf<'conversation.setCategory'>): Promise<{ queued: true }>;
+  linkCustomer(args: ArgsOf<'conversation.linkCustomer'>): Promise<{ queued: true }>;
   state(conversationId: string): Promise<ConversationActionsState>;
 }
 
@@ -34,6 +36,7 @@ export function patchFor(action: ConversationAction, args: ArgsOf<ConversationAc
     return { assigneeId, ...(assigneeId === me && row.status === 'new' ? { status: 'open' as const } : {}) };
   }
   if (action === 'conversation.setStatus') return { status: (args as ArgsOf<'conversation.setStatus'>).status };
+  if (action === 'conversation.linkCustomer') return { customerId: (args as ArgsOf<'conversation.linkCustomer'>).customerId };
   return { category: (args as ArgsOf<'conversation.setCategory'>).category };
 }
 
@@ -51,6 +54,7 @@ export function createConversationActions(deps: { db: () => Db; outbox: () => Pi
     assign: (args) => queue('conversation.assign', args),
     setStatus: (args) => queue('conversation.setStatus', args),
     setCategory: (args) => queue('conversation.setCategory', args),
+    linkCustomer: (args) => queue('conversation.linkCustomer', args),
     async state(conversationId) {
       const db = deps.db();
       const [outbox, assignees, row] = await Promise.all([db.listOutbox(), db.assignees(), db.getRow('conversation', conversationId)]);

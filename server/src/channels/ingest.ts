@@ -12,7 +12,7 @@ import { recordChanges } from '../sync/record-changes.ts';
 import { recordNewChildren } from '../sync/record-child.ts';
 import { DEFAULT_SCOPE_DAYS, refreshConversationsIn } from '../sync/scope.ts';
 import { storeAttachment, type IncomingFile } from './attachment-store.ts';
-import { matchCustomer, type ContactHints } from './match-customer.ts';
+import { linkedByHand, matchCustomer, type ContactHints } from './match-customer.ts';
 
 export type InboundChannel = 'email' | 'fax' | 'whatsapp' | 'telegram';
 
@@ -109,7 +109,7 @@ async function ingestOne(trx: Transaction<DB>, msg: InboundMessage, now: Date, f
   const newConversation = !conversation;
   if (!conversation) {
     const id = randomUUID();
-    const customerId = await matchCustomer(trx, msg.contact);
+    const customerId = (await matchCustomer(trx, msg.contact)) ?? (await linkedByHand(trx, msg.channel, msg.externalAddress));
     await trx
       .insertInto('conversations')
       .values({
@@ -122,7 +122,7 @@ async function ingestOne(trx: Transaction<DB>, msg: InboundMessage, now: Date, f
     // messages, when the feed is flushed.
     feed.opened.add(id);
   } else {
-    const customerId = conversation.customer_id ?? (await matchCustomer(trx, msg.contact));
+    const customerId = conversation.customer_id ?? (await matchCustomer(trx, msg.contact)) ?? (await linkedByHand(trx, msg.channel, msg.externalAddress));
     await trx
       .updateTable('conversations')
       .set((eb) => ({

@@ -30,3 +30,21 @@ export async function matchCustomer(trx: Transaction<DB>, hints: ContactHints): 
   }
   return null;
 }
+
+/**
+ * When the contacts match nobody (or more than one customer): the customer the latest earlier
+ * conversation from this very address was linked to — by an operator by hand, typically
+ * (conversation.linkCustomer), so a sender linked once stays linked.
+ */
+export async function linkedByHand(trx: Transaction<DB>, channel: string, externalAddress: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('conversations')
+    .select('customer_id')
+    .where('channel', '=', channel as never)
+    .where('external_address', '=', externalAddress)
+    .where('customer_id', 'is not', null)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.customer_id ?? null;
+}

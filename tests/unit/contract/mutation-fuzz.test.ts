@@ -16,6 +16,7 @@ const VALID: { [N in MutationName]: z.input<(typeof MUTATION_SCHEMAS)[N]> } = {
   'conversation.assign': { conversationId: 'd0000000-0000-4000-8000-000000000001', assigneeId: '00000000-0000-4000-8000-000000000001' },
   'conversation.setStatus': { conversationId: 'd0000000-0000-4000-8000-000000000001', status: 'waiting_customer' },
   'conversation.setCategory': { conversationId: 'd0000000-0000-4000-8000-000000000001', category: 'technical' },
+  'conversation.linkCustomer': { conversationId: 'd0000000-0000-4000-8000-000000000001', customerId: 'c0000000-0000-4000-8000-000000000001' },
   'agent.setState': { changeId: 'e0000000-0000-4000-8000-000000000002', state: 'not_ready', reason: 'lunch', at: '2026-11-26T12:00:00.000Z' },
   'call.log': {
     callId: '10000000-0000-4000-8000-000000000001', direction: 'in', number: '+74956428585', customerId: 'c0000000-0000-4000-8000-000000000001',

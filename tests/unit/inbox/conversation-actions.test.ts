@@ -59,6 +59,17 @@ describe('conversation actions on the replica', () => {
     expect(s.row(s.other.id)).toMatchObject({ assigneeId: null, status: 'waiting_customer' });
   });
 
+  it('linking the customer by hand patches the row at once; refused, the row is as the server had it', async () => {
+    const s = setUp();
+    const customerId = 'c0000000-0000-4000-8000-0000000000aa';
+    expect(await s.actions.linkCustomer({ conversationId: s.other.id, customerId })).toEqual({ queued: true });
+    expect(s.row(s.other.id)).toMatchObject({ customerId });
+    expect(s.store.listOutbox().map((e) => [e.name, e.args])).toEqual([['conversation.linkCustomer', { conversationId: s.other.id, customerId }]]);
+    s.answer({ code: 'not_found', message: 'no such customer', field: 'mutations.0.args.customerId' });
+    expect(s.row(s.other.id)).toEqual(s.other);
+    expect(patchFor('conversation.linkCustomer', { conversationId: s.other.id, customerId: null }, s.other, ME.id)).toEqual({ customerId: null });
+  });
+
   it('a refusal puts the row back as the server had it, even after several pending changes', async () => {
     const s = setUp();
     await s.actions.assign({ conversationId: s.free.id, assigneeId: ME.id });

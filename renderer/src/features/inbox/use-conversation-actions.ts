@@ -27,7 +27,8 @@ export function useConversationActionsState(conversationId: string) {
 export type ActionRequest =
   | { action: 'conversation.assign'; args: MethodInput<'conversationActions.assign'> }
   | { action: 'conversation.setStatus'; args: MethodInput<'conversationActions.setStatus'> }
-  | { action: 'conversation.setCategory'; args: MethodInput<'conversationActions.setCategory'> };
+  | { action: 'conversation.setCategory'; args: MethodInput<'conversationActions.setCategory'> }
+  | { action: 'conversation.linkCustomer'; args: MethodInput<'conversationActions.linkCustomer'> };
 
 export function useConversationAction() {
   const api = usePult();
@@ -36,6 +37,7 @@ export function useConversationAction() {
     mutationFn: (r: ActionRequest) => {
       if (r.action === 'conversation.assign') return api.invoke('conversationActions.assign', r.args);
       if (r.action === 'conversation.setStatus') return api.invoke('conversationActions.setStatus', r.args);
+      if (r.action === 'conversation.linkCustomer') return api.invoke('conversationActions.linkCustomer', r.args);
       return api.invoke('conversationActions.setCategory', r.args);
     },
     // The replica's row is patched already: the view, the list and the pending mark re-read it.

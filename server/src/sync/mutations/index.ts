@@ -7,6 +7,7 @@ import { assignConversation } from './assign-conversation.ts';
 import { articleFeedback } from './article-feedback.ts';
 import { completeTask } from './complete-task.ts';
 import { createConnectionRequest } from './create-connection-request.ts';
+import { linkCustomer } from './link-customer.ts';
 import { logCall } from './log-call.ts';
 import { setAgentState } from './set-agent-state.ts';
 import { setConversationCategory } from './set-conversation-category.ts';
@@ -28,6 +29,7 @@ const HANDLERS: Handlers = {
   'conversation.assign': assignConversation,
   'conversation.setStatus': setConversationStatus,
   'conversation.setCategory': setConversationCategory,
+  'conversation.linkCustomer': linkCustomer,
   'agent.setState': setAgentState,
   'call.log': logCall,
   'call.wrapUp': wrapUpCall,
