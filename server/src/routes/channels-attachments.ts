@@ -6,11 +6,12 @@
 // the reply is pushed; sent again after a lost answer, the same id and bytes give the same
 // attachment (200), other bytes under a taken id are a conflict (409). GET
 // gives a message's file back: as a download, never sniffed, under a policy that keeps an HTML or
-// SVG file from running anything even if opened on its own.
+// SVG file from running anything even if opened on its own, and only to an agent whose replica holds
+// the message (or who oversees every conversation).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MessageAttachment, type Role } from '../../../contract/index.ts';
-import type { RequireRole } from '../auth/require-role.ts';
+import { authOf, type RequireRole } from '../auth/require-role.ts';
 import { cleanFileName, cleanMimeType, sha256Hex, storeAttachment } from '../channels/attachment-store.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound, parseInput } from '../http/errors.ts';
@@ -22,6 +23,21 @@ export const ATTACHMENT_ID_HEADER = 'x-attachment-id';
 /** Who reads the inbox's files and replies with files (as message.reply allows). */
 const MAY_UPLOAD: Role[] = ['operator', 'personal_manager', 'supervisor'];
 const MAY_READ: Role[] = ['operator', 'personal_manager', 'supervisor', 'quality_manager'];
+/** Roles that read any conversation's files (they oversee and check the service); others, their scope's. */
+const SEE_EVERY_CONVERSATION: Role[] = ['supervisor', 'quality_manager', 'admin'];
+
+/** Whether the message is in the agent's replica: an upsert of it in their part of the feed. */
+async function inScope(ctx: AppContext, agentId: string, messageId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('sync_feed')
+    .select('op')
+    .where('entity', '=', 'message')
+    .where('entity_id', '=', messageId)
+    .where((eb) => eb.or([eb('audience', '=', agentId), eb('audience', 'is', null)]))
+    .where('op', '=', 'upsert')
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 const Params = z.strictObject({ id: z.uuid() });
 const UploadHeaders = z.object({
@@ -68,14 +84,19 @@ export function registerChannelAttachmentRoutes(app: FastifyInstance, ctx: AppCo
 
   app.get(`${ATTACHMENTS_PATH}/:id`, { preHandler: requireRole(...MAY_READ) }, async (req, reply) => {
     const { id } = parseInput(Params, req.params);
-    // TODO(scope): limit to conversations the agent may see once the inbox's scope rules are settled.
+    const agent = authOf(req).agent;
     const file = await ctx.db
       .selectFrom('attachments as a')
       .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
-      .select(['a.file_name', 'a.mime_type', 'b.bytes'])
+      .select(['a.file_name', 'a.mime_type', 'a.message_id', 'b.bytes'])
       .where('a.id', '=', id)
       .executeTakeFirst();
-    if (!file) throw notFound('file');
+    // A message's file only for whom the message is synced to (their scope, sync/scope.ts), unless
+    // they oversee every conversation; a file not yet sent with a reply is known by id to its
+    // uploader alone. Another's file is "not found", not "forbidden": its existence stays unsaid.
+    if (!file || (file.message_id !== null && !SEE_EVERY_CONVERSATION.includes(agent.role) && !(await inScope(ctx, agent.id, file.message_id)))) {
+      throw notFound('file');
+    }
     return reply
       .header('content-type', file.mime_type)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)

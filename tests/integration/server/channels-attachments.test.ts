@@ -122,6 +122,28 @@ describe('attachments over HTTP', () => {
     expect(r.json()).toMatchObject({ error: { code: 'invalid_input', field: FILE_NAME_HEADER } });
   });
 
+  it('a message\'s file goes only to whom the message is synced, and to who oversees every conversation', async () => {
+    // A conversation outside the operator's scope: written without feed rows for them, as one
+    // another operator holds would be.
+    const db = h.database.db;
+    const conversationId = randomUUID();
+    const messageId = randomUUID();
+    const now = h.clock.now;
+    await db.insertInto('conversations').values({
+      id: conversationId, channel: 'email', customer_id: null, external_address: 'chuzhoy@example.org', subject: 'Скан', status: 'open',
+      category: null, assignee_id: null, created_at: now, updated_at: now, last_inbound_at: now,
+    }).execute();
+    await db.insertInto('messages').values({ id: messageId, conversation_id: conversationId, direction: 'in', author_agent_id: null, body: 'Скан договора', created_at: now, channel: null, channel_message_id: null }).execute();
+    const bytes = randomBytes(1200);
+    const id = await db.transaction().execute((trx) => storeAttachment(trx, { fileName: 'договор.pdf', mimeType: 'application/pdf', bytes }, { messageId, position: 0, now }));
+    expect((await download(id, 'operator')).statusCode).toBe(404);
+    expect((await download(id, 'personal_manager')).statusCode).toBe(404);
+    const seen = await download(id, 'supervisor');
+    expect(seen.statusCode).toBe(200);
+    expect(seen.rawPayload.equals(bytes)).toBe(true);
+    expect((await download(id, 'quality_manager')).statusCode).toBe(200);
+  });
+
   it('answers 404 for an unknown file and one that was not kept, 400 for a malformed id', async () => {
     expect((await download(randomUUID())).statusCode).toBe(404);
     const refused = await h.database.db.transaction().execute((trx) =>
