@@ -44,7 +44,10 @@ const MAX_BODY = 1_000_000;
 
 /** What the messages ingested so far in a transaction still owe the change feed. */
 export interface InboundFeed {
-  /** Conversations opened: each enters the shared queue, every operator's feed. */
+  /**
+   * Conversations whose place in scope is new: opened (each enters the shared queue, every
+   * operator's feed), or given their customer just now (who comes into the holders' scope).
+   */
   opened: Set<string>;
   /** Conversations written (opened ones too). */
   touched: Set<string>;
@@ -134,7 +137,9 @@ async function ingestOne(trx: Transaction<DB>, msg: InboundMessage, now: Date, f
       }))
       .where('id', '=', conversation.id)
       .execute();
-    // TODO(scope): a customer linked just now enters the assignee's scope (their card, payments).
+    // A customer linked just now enters the scope of whoever holds the conversation (their card,
+    // payments): the scope refresh at the flush brings them, as it does for a new conversation.
+    if (conversation.customer_id === null && customerId !== null) feed.opened.add(conversation.id);
   }
 
   const messageId = randomUUID();

@@ -2,6 +2,7 @@
 // supervisor), refused to others and for an unknown customer; the customer, with their payment,
 // comes into the assignee's replica and leaves it when the link changes; the feed ends where a full
 // scope refresh would; and the sender's next conversation from that address is linked by itself.
+// A customer matched by a later message of an open conversation comes into the replica the same way.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 const OPERATOR2 = '00000000-0000-4000-8000-0000000000e1';
 const CONV = '40000000-0000-4000-8000-0000000000e1';
+/** The operator's open letter from an address no customer had when it came. */
+const LATER = '40000000-0000-4000-8000-0000000000e2';
+const LATER_ADDRESS = 'novy.adres@example.org';
 const ADDRESS = 'neizvestny@example.org';
 const PAY_SEMENOV = '30000000-0000-4000-8000-0000000000e1';
 
@@ -25,6 +29,9 @@ function data() {
   d.agents.push({ id: OPERATOR2, login: 'operator2', displayName: 'Оператор Глеб', role: 'operator', siteId: 'msk', password: PASSWORD });
   d.conversations.push({
     id: CONV, channel: 'email', customerId: null, externalAddress: ADDRESS, subject: 'Нет интернета', status: 'open', category: null,
+    assigneeId: AGENT_IDS.operator, createdAt: ago(1), updatedAt: ago(1),
+  }, {
+    id: LATER, channel: 'email', customerId: null, externalAddress: LATER_ADDRESS, subject: 'Счёт', status: 'open', category: null,
     assigneeId: AGENT_IDS.operator, createdAt: ago(1), updatedAt: ago(1),
   });
   d.payments.push({ id: PAY_SEMENOV, customerId: CUSTOMER_IDS.semenov, amount: 60_000, method: 'sbp', paidAt: ago(10), status: 'completed' });
@@ -98,11 +105,28 @@ describe('linking a conversation to its customer by hand', () => {
   });
 
   it('the sender\'s next conversation from that address is linked to the same customer', async () => {
-    await h.database.db.updateTable('conversations').set({ status: 'resolved' }).where('id', '=', CONV).execute();
+    await applied(LOGINS.operator, ['conversation.setStatus', { conversationId: CONV, status: 'resolved' }]);
     const r = await withSyncedTransaction(h.database.db, (trx) =>
       ingestInbound(trx, { channel: 'email', channelMessageId: `<${randomUUID()}@example.org>`, externalAddress: ADDRESS, body: 'Снова нет связи', sentAt: new Date(), contact: { emails: [ADDRESS] }, files: [], subject: 'Снова', thread: 'new' }, new Date()),
     );
     expect(r).toMatchObject({ status: 'stored', newConversation: true });
     expect(await customerOf((r as { conversationId: string }).conversationId)).toBe(CUSTOMER_IDS.petrov);
+  });
+
+  it('a later letter of an open conversation that now matches a customer links them, and brings them into the replica', async () => {
+    await pull();
+    expect(replica.rows.has(`customer:${CUSTOMER_IDS.semenov}`)).toBe(false);
+    // The customer's e-mail is on file now (written at the office, say).
+    await h.database.db.updateTable('customers').set({ emails: [LATER_ADDRESS] }).where('id', '=', CUSTOMER_IDS.semenov).execute();
+    const r = await withSyncedTransaction(h.database.db, (trx) =>
+      ingestInbound(trx, { channel: 'email', channelMessageId: `<${randomUUID()}@example.org>`, externalAddress: LATER_ADDRESS, body: 'Ещё вопрос по счёту', sentAt: new Date(), contact: { emails: [LATER_ADDRESS] }, files: [], subject: 'Re: Счёт', thread: { conversationId: LATER } }, new Date()),
+    );
+    expect(r).toMatchObject({ status: 'stored', conversationId: LATER, newConversation: false });
+    expect(await customerOf(LATER)).toBe(CUSTOMER_IDS.semenov);
+    await pull();
+    expect(replica.rows.get(`conversation:${LATER}`)?.data).toMatchObject({ customerId: CUSTOMER_IDS.semenov });
+    expect(replica.rows.has(`customer:${CUSTOMER_IDS.semenov}`)).toBe(true);
+    expect(replica.rows.has(`payment:${PAY_SEMENOV}`)).toBe(true);
+    expect(await fullRefreshFinds()).toEqual({ upserts: 0, deletes: 0 });
   });
 });
