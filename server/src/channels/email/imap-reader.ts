@@ -37,6 +37,8 @@ export interface ImapReader {
   counts: Record<LetterOutcome, number>;
   /** True while connected and the mailbox is open. */
   connected(): boolean;
+  /** How many times the mailbox was opened since start (each reconnect once more). */
+  sessions(): number;
   /** Resolves once the mailbox is open and every letter in it has been handled (or rejects at timeoutMs). */
   caughtUp(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +58,7 @@ export function startImapReader(opts: ImapReaderOptions): ImapReader {
   let client: ImapFlow | null = null;
   let stopped = false;
   let open = false;
+  let sessions = 0;
   let lastUid = 0;
   let draining: Promise<void> | null = null;
   let again = false;
@@ -183,6 +186,7 @@ export function startImapReader(opts: ImapReaderOptions): ImapReader {
       // The folder was recreated under us: its UIDs mean other letters now. Start over.
       c.on('mailboxOpen', (m: { uidValidity: bigint }) => { if (m.uidValidity !== mailbox.uidValidity) c.close(); });
       open = true;
+      sessions++;
       await drain(c);
       log.info({ channel: route.channel, mailbox: imap.mailbox, lastUid }, 'mailbox read; waiting for new letters (IDLE)');
       await closed;
@@ -218,6 +222,7 @@ export function startImapReader(opts: ImapReaderOptions): ImapReader {
     mailbox: key,
     counts,
     connected: () => open,
+    sessions: () => sessions,
     caughtUp(timeoutMs) {
       return new Promise<void>((resolve, reject) => {
         const done = () => { clearTimeout(timer); idleWaiters.delete(done); resolve(); };
