@@ -305,6 +305,10 @@ test('transfers in the app: A consults B on the second line and hands the custom
   await expect(lines.getByTestId('call-line-1')).toHaveAttribute('data-state', 'talking');
   await lines.getByTestId('call-line-2-swap').click();
   await expect(lines.getByTestId('call-line-1')).toHaveAttribute('data-state', 'held');
+  await expect(lines.getByTestId('call-line-2')).toHaveAttribute('data-state', 'talking');
+  // The swap's re-INVITEs done (the customer is held again at the SIP level) before the transfer:
+  // on a loaded machine a REFER sent while one is still pending can be refused.
+  await expect.poll(() => customer.evaluate((i) => window.sip.snapshot(i)?.remoteHeld, first)).toBe(true);
 
   // «Соединить и выйти»: B takes the customer over (the card is the customer's); A is out of both
   // calls and fills the wrap-up of the customer's call, not of the consultation.
