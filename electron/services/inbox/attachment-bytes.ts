@@ -18,6 +18,7 @@ import { ServiceError } from '../errors.ts';
 import { endpoint } from '../session/server-client.ts';
 import { ATTACHMENTS_PATH } from './reply-upload.ts';
 import { sniffRasterImage } from './sniff-raster-image.ts';
+import { readAtMost } from './read-at-most.ts';
 
 export interface AttachmentBytesOptions {
   session: () => { serverUrl: string; token: string } | null;
@@ -136,21 +137,3 @@ export function createAttachmentBytes(opts: AttachmentBytesOptions) {
   };
 }
 export type AttachmentBytesService = ReturnType<typeof createAttachmentBytes>;
-
-/** The body's bytes, or null once it goes over `max` (the rest is not read). */
-async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<Buffer | null> {
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts, size);
-}

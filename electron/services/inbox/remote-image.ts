@@ -11,6 +11,7 @@ import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { REMOTE_IMAGE_MAX_BYTES, type RemoteImage } from '../../../contract/remote-image-ipc.ts';
 import { sniffRasterImage } from './sniff-raster-image.ts';
+import { readAtMost } from './read-at-most.ts';
 
 const MAX_REDIRECTS = 3;
 
@@ -75,22 +76,4 @@ export async function fetchRemoteImage(address: string, opts: RemoteImageOptions
     if ((e as { code?: string }).code === 'ENOTFOUND') return { ok: false, reason: 'unreachable' };
     return { ok: false, reason: 'unreachable' };
   }
-}
-
-/** The body's bytes, or null once it goes over `max` (the rest is not read). */
-async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts);
 }
