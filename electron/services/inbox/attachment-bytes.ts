@@ -89,11 +89,7 @@ export function createAttachmentBytes(opts: AttachmentBytesOptions) {
         if (res.status === 502 || res.status === 503 || res.status === 504) return { ok: false, reason: 'unreachable' };
         return { ok: false, reason: 'http_error' };
       }
-      if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
-        await res.body.cancel();
-        return { ok: false, reason: 'too_large' };
-      }
-      const bytes = await readAtMost(res.body, maxBytes);
+      const bytes = await readAtMost(res, maxBytes);
       if (!bytes) return { ok: false, reason: 'too_large' };
       const type = sniffPageFile(bytes);
       return type ? { ok: true, file: { type, bytes } } : { ok: false, reason: 'not_a_page' };

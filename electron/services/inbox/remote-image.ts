@@ -61,11 +61,7 @@ export async function fetchRemoteImage(address: string, opts: RemoteImageOptions
         await res.body?.cancel();
         return { ok: false, reason: 'http_error' };
       }
-      if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
-        await res.body.cancel();
-        return { ok: false, reason: 'too_large' };
-      }
-      const bytes = await readAtMost(res.body, maxBytes);
+      const bytes = await readAtMost(res, maxBytes);
       if (!bytes) return { ok: false, reason: 'too_large' };
       const type = sniffRasterImage(bytes);
       return type ? { ok: true, type, base64: Buffer.from(bytes).toString('base64') } : { ok: false, reason: 'not_an_image' };
