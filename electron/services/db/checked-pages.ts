@@ -34,12 +34,21 @@ export interface CheckedPages {
   connect(port: MessagePort): void;
   /** The page of this ticket; pages of earlier tickets (never applied: a pull given up) are dropped. */
   take(ticket: number): PreparedPage | undefined;
+  /** Whether a checked page has arrived and waits to be applied. */
+  anyWaiting(): boolean;
   close(): void;
 }
 
 export function createCheckedPages(): CheckedPages {
   let port: MessagePort | null = null;
   const waiting = new Map<number, PackedPage>();
+  const receive = (): boolean => {
+    const m = port && receiveMessageOnPort(port);
+    if (!m) return false;
+    const parsed = CheckedPageMessage.safeParse(m.message);
+    if (parsed.success) waiting.set(parsed.data.ticket, parsed.data.page);
+    return true;
+  };
   return {
     connect(p) {
       port?.close();
@@ -47,15 +56,14 @@ export function createCheckedPages(): CheckedPages {
       waiting.clear();
     },
     take(ticket) {
-      while (!waiting.has(ticket) && port) {
-        const m = receiveMessageOnPort(port);
-        if (!m) break;
-        const parsed = CheckedPageMessage.safeParse(m.message);
-        if (parsed.success) waiting.set(parsed.data.ticket, parsed.data.page);
-      }
+      while (!waiting.has(ticket) && receive());
       const page = waiting.get(ticket);
       for (const t of waiting.keys()) if (t <= ticket) waiting.delete(t);
       return page && unpackPage(page);
+    },
+    anyWaiting() {
+      while (receive());
+      return waiting.size > 0;
     },
     close() {
       port?.close();

@@ -45,6 +45,22 @@ export function serveReplica(port: Port, data: unknown, extra: Record<string, (.
     return;
   }
 
+  /**
+   * After a checked page: if no page waits to be applied, this thread is about to wait for the
+   * page checker, and copies the log back meanwhile (PASSIVE: never waits for another connection).
+   * The checker does it too, after each page it hands over (wal-checkpointer.ts); whichever side
+   * has nothing to do gets there first, so the copying follows the spare core — the checker's
+   * while articles are indexed here, this thread's while customers and messages are checked there.
+   */
+  function checkpointIfIdle(): void {
+    if (!db?.open || checked.anyWaiting()) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or closing: the checker's checkpoint, or the next one here, copies it.
+    }
+  }
+
   function run(method: string, args: unknown[]): unknown {
     if (method === CLOSE_METHOD) {
       checked.close();
@@ -91,6 +107,7 @@ export function serveReplica(port: Port, data: unknown, extra: Record<string, (.
     } catch (e) {
       send({ type: 'result', id, ok: false, error: toWireError(e) });
     }
+    if (method === 'applyCheckedPage') setImmediate(checkpointIfIdle);
   });
   send({ type: 'ready', schemaVersion: db.pragma('user_version', { simple: true }) as number });
 }
