@@ -14,11 +14,13 @@ export function searchWords(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A space before every word, so "starts a word" is LIKE '% word%'. */
+/**
+ * A space before every word, so "starts a word" is LIKE '% word%'. The same words as
+ * searchWords, joined without the arrays (a first sync makes two keys for every customer).
+ */
 export function wordKey(text: string): string {
-  return searchWords(text)
-    .map((w) => ` ${w}`)
-    .join('');
+  const words = text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}/]+/gu, ' ').trim();
+  return words === '' ? '' : ` ${words}`;
 }
 
 export const nameKey = (fullName: string): string => wordKey(fullName);
