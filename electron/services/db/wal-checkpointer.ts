@@ -5,6 +5,8 @@
 // copies what is committed and never waits for or blocks the writer. The log only starts over
 // when a checkpoint by the writer itself finds it all copied, so the worker keeps a checkpoint of
 // its own at a higher mark (LOG_PAGES_BEFORE_WORKER_CHECKPOINT), which then has little left to do.
+// The worker also copies the log itself when no checked page waits for it (worker-host.ts): then
+// it is the checker that is busy, and the copying is better done on the worker's idle core.
 import { openReplicaFile, type Db } from './open-replica-file.ts';
 
 /** The worker's own checkpoint mark while a background checkpointer runs (SQLite's default: 1000). */
