@@ -4,22 +4,30 @@
 // the same way; a change here needs CUSTOMER_INDEX_VERSION bumped (db/customer-index.ts).
 import type { Address } from '../../../contract/domain/customer.ts';
 
-/** Words of `text`, folded. A slash stays inside a word: house «12/1» is one word. */
+/** The folded words of `text`, one space between them. A slash stays inside a word: house «12/1» is one word. */
+function foldedWords(text: string): string {
+  return (
+    text
+      // Same result as toLocaleLowerCase('ru-RU') (only tr/az/lt have special rules), a third the cost.
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[^\p{L}\p{N}/]+/gu, ' ')
+      .trim()
+  );
+}
+
+/** Words of `text`, folded. */
 export function searchWords(text: string): string[] {
-  return text
-    // Same result as toLocaleLowerCase('ru-RU') (only tr/az/lt have special rules), a third the cost.
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .split(/[^\p{L}\p{N}/]+/u)
-    .filter(Boolean);
+  const words = foldedWords(text);
+  return words === '' ? [] : words.split(' ');
 }
 
 /**
- * A space before every word, so "starts a word" is LIKE '% word%'. The same words as
- * searchWords, joined without the arrays (a first sync makes two keys for every customer).
+ * A space before every word, so "starts a word" is LIKE '% word%'. Built from the folded string
+ * itself, without searchWords' array (a first sync makes two keys for every customer).
  */
 export function wordKey(text: string): string {
-  const words = text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}/]+/gu, ' ').trim();
+  const words = foldedWords(text);
   return words === '' ? '' : ` ${words}`;
 }
 
